@@ -1,0 +1,35 @@
+"""The one glossary of tipflow: the words used in code, column names, messages and docs.
+
+Every module, table and document uses these terms with these meanings; `tipflow --help` and
+docs/glossary.md are written from this list (a test checks the doc names every term).
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+GLOSSARY: Final[dict[str, str]] = {
+    "party": "A person or organisation known to a reporting institution (a customer, a signatory).",
+    "account": "Where an institution holds value for a party: current, savings, card, wallet, "
+    "loan.",
+    "institution": "A reporting institution: a bank, credit union, money-service business or "
+    "payment provider that holds accounts and files reports.",
+    "transaction": "One movement of value from one account or outside counterparty to another.",
+    "dataset": "One folder of tables written to the input contract by one or more institutions.",
+    "workspace": "The DuckDB file where tipflow keeps the typed, checked tables of a dataset and "
+    "everything later stages derive from them.",
+    "quarantine": "Rows that break the input contract, kept aside with the reason, file and line, "
+    "never dropped in silence.",
+    "indicator": "A published red flag made measurable (e.g. HT-SEX-03): a figure per account "
+    "compared with a threshold.",
+    "typology": "A known scheme (e.g. a controller with several victims) recognised by a "
+    "combination of indicators.",
+    "evidence": "Why an indicator fired: the measured value, the threshold and the transactions.",
+    "alert": "An account or network the engine recommends for human review (flagged).",
+    "network": "A group of accounts tipflow links by money flows and shared attributes.",
+    "case": "An alert or network an analyst works: assigned, commented, escalated, closed.",
+    "report": "A suspicious transaction report (STR) sent to a financial intelligence unit (FIU), "
+    "in goAML XML.",
+    "disclosure": "Intelligence an FIU passes to police or back to an institution.",
+    "feedback": "What an FIU or police tell a reporting institution about the use of its reports.",
+}

@@ -1,0 +1,98 @@
+"""Which line of the file a row came from, for the quarantine's ``line`` column.
+
+``line`` is the physical line where the record starts, as an editor or ``sed -n 'Np'`` shows it
+(the header is line 1). For Parquet it is the 1-based row number.
+
+DuckDB numbers rows only implicitly (a row's index in file order) and rejected records by
+record count. In a *regular* CSV file (no blank lines, no line breaks inside fields) a record's
+number is its line, and the line of data row *i* follows from the rejected records alone. In an
+irregular file the lines are found by one pass of Python's CSV parser, which is slower but only
+runs when some rows of such a file are quarantined.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+from collections.abc import Iterable
+from pathlib import Path
+
+from tipflow.ingest.discover import SourceFile, open_text
+
+CHUNK_BYTES = 1 << 24
+
+
+def parquet_lines(row_indexes: Iterable[int]) -> dict[int, int]:
+    return {index: index + 1 for index in row_indexes}
+
+
+def csv_lines(
+    source: SourceFile, row_indexes: Iterable[int], rejected_records: list[int], multiline: bool
+) -> tuple[dict[int, int], dict[int, int]]:
+    """Lines of the data rows ``row_indexes`` and of the rejected records (by record number)."""
+    wanted = sorted(set(row_indexes))
+    rejected = sorted(set(rejected_records))
+    if not wanted and not rejected:
+        return {}, {}
+    if multiline or has_blank_lines(source.path, source.format == "csv.gz"):
+        return _scan_lines(source, set(wanted), set(rejected))
+    return _regular_lines(wanted, rejected), {record: record for record in rejected}
+
+
+def _regular_lines(wanted: list[int], rejected: list[int]) -> dict[int, int]:
+    """Data row *i* is on the (i+1)-th line after the header that is not a rejected record."""
+    lines: dict[int, int] = {}
+    skipped = 0
+    for index in wanted:
+        line = index + 2 + skipped
+        while skipped < len(rejected) and rejected[skipped] <= line:
+            skipped += 1
+            line += 1
+        lines[index] = line
+    return lines
+
+
+def has_blank_lines(path: Path, gzipped: bool) -> bool:
+    """True when an empty line stands before some data (DuckDB skips it without a trace)."""
+    opener = gzip.open if gzipped else open
+    blank_seen = False
+    tail = b""
+    with opener(path, "rb") as stream:
+        while chunk := stream.read(CHUNK_BYTES):
+            data = tail + chunk
+            if blank_seen:
+                if data.strip(b"\r\n"):
+                    return True
+            else:
+                found = [p for p in (data.find(b"\n\n"), data.find(b"\n\r\n")) if p >= 0]
+                if found:
+                    blank_seen = True
+                    if data[min(found) + 1 :].strip(b"\r\n"):
+                        return True
+            tail = data[-2:]
+    return False
+
+
+def _scan_lines(
+    source: SourceFile, wanted: set[int], rejected: set[int]
+) -> tuple[dict[int, int], dict[int, int]]:
+    """Walk the records as DuckDB counts them (blank lines count, are not data)."""
+    lines: dict[int, int] = {}
+    rejected_lines: dict[int, int] = {}
+    data_index = -1
+    previous_end = 0
+    with open_text(source.path, source.format) as text:
+        reader = csv.reader(text)
+        for record, fields in enumerate(reader, start=1):
+            start, previous_end = previous_end + 1, reader.line_num
+            if record == 1 or not fields:
+                continue
+            if record in rejected:
+                rejected_lines[record] = start
+                continue
+            data_index += 1
+            if data_index in wanted:
+                lines[data_index] = start
+            if len(lines) == len(wanted) and len(rejected_lines) == len(rejected):
+                break
+    return lines, rejected_lines

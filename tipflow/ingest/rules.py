@@ -1,0 +1,78 @@
+"""Rules of the contract that involve more than one column of a row.
+
+A closed registry: a table's YAML names rules by id, and only the ids defined here exist.
+Like ``kinds.py`` every rule is row-wise SQL over the typed columns (layer 4 of the stage query),
+yielding a message or NULL. Errors quarantine the row; warnings only count it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from tipflow.engine.duckdb import quote_identifier as q
+from tipflow.ingest.contract import TableSpec
+from tipflow.ingest.kinds import when
+
+RuleSQL = tuple[tuple[str, ...], tuple[str, ...]]  # (errors, warnings)
+
+SIDES = "from_account_id/to_account_id"
+
+
+def _account_sides(table: TableSpec) -> RuleSQL:
+    """At least one side is an account; cash has exactly one (the cash side has no account)."""
+    source, target, channel = q("from_account_id"), q("to_account_id"), q("channel")
+    return (
+        (
+            when(f"{source} IS NULL AND {target} IS NULL", SIDES, "no account on either side"),
+            when(
+                f"{channel} = 'cash' AND {source} IS NOT NULL AND {target} IS NOT NULL",
+                SIDES,
+                "cash must have an account on exactly one side",
+            ),
+        ),
+        (),
+    )
+
+
+def _closed_after_opened(table: TableSpec) -> RuleSQL:
+    closed, opened = q("closed_date"), q("opened_date")
+    return ((), (when(f"{closed} < {opened}", "closed_date", "before opened_date"),))
+
+
+RULES: dict[str, Callable[[TableSpec], RuleSQL]] = {
+    "account_sides": _account_sides,
+    "closed_after_opened": _closed_after_opened,
+}
+
+
+def party_type_warnings(table: TableSpec) -> tuple[str, ...]:
+    """Columns the contract reserves for persons or organisations, filled for the other type."""
+    if "party_type" not in table.columns:
+        return ()
+    other = {"person": "organisation", "organisation": "person"}
+    warnings = []
+    for column in table.columns.values():
+        if column.applies_to is None:
+            continue
+        wrong_type = other[column.applies_to]
+        warnings.append(
+            when(
+                f"{q('party_type')} = '{wrong_type}' AND {q(column.name)} IS NOT NULL",
+                column.name,
+                f"given for an {wrong_type}"
+                if wrong_type == "organisation"
+                else f"given for a {wrong_type}",
+            )
+        )
+    return tuple(warnings)
+
+
+def table_rules(table: TableSpec) -> RuleSQL:
+    """Every cross-column error and warning of ``table``."""
+    errors: list[str] = []
+    warnings: list[str] = list(party_type_warnings(table))
+    for rule in table.rules:
+        rule_errors, rule_warnings = RULES[rule](table)
+        errors.extend(rule_errors)
+        warnings.extend(rule_warnings)
+    return tuple(errors), tuple(warnings)
