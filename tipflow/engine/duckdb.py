@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import duckdb
 
@@ -70,8 +71,27 @@ def sql_string_list(values: list[str] | tuple[str, ...] | frozenset[str]) -> str
     return "[" + ", ".join(sql_string(v) for v in sorted(values)) + "]"
 
 
+def first_row(con: Connection, sql: str, parameters: list[Any] | None = None) -> tuple[Any, ...]:
+    """The first row of a query that returns exactly one (an aggregate, a count).
+
+    Fetches the whole result: DuckDB 2 keeps a partly fetched result open on the connection,
+    and then refuses other work on it (``register`` among others).
+    """
+    rows = con.execute(sql, parameters or []).fetchall()
+    if len(rows) != 1:
+        raise ValueError(f"expected one row, got {len(rows)}: {sql}")
+    return tuple(rows[0])
+
+
+def scalar(con: Connection, sql: str, parameters: list[Any] | None = None) -> Any:
+    """The single value of a one-row, one-column query."""
+    return first_row(con, sql, parameters)[0]
+
+
+def row_count(con: Connection, table: str) -> int:
+    return int(scalar(con, f"SELECT count(*) FROM {quote_identifier(table)}"))
+
+
 def table_exists(con: Connection, name: str) -> bool:
-    row = con.execute(
-        "SELECT count(*) FROM duckdb_tables() WHERE table_name = ? AND NOT temporary", [name]
-    ).fetchone()
-    return bool(row and row[0])
+    sql = "SELECT count(*) FROM duckdb_tables() WHERE table_name = ? AND NOT temporary"
+    return bool(scalar(con, sql, [name]))

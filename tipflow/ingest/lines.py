@@ -5,9 +5,10 @@
 
 DuckDB numbers rows only implicitly (a row's index in file order) and rejected records by
 record count. In a *regular* CSV file (no blank lines, no line breaks inside fields) a record's
-number is its line, and the line of data row *i* follows from the rejected records alone. In an
-irregular file the lines are found by one pass of Python's CSV parser, which is slower but only
-runs when some rows of such a file are quarantined.
+number is its line, and the line of data row *i* follows from the rejected records alone. A file
+is regular when its physical lines are exactly its records (header, data rows, rejected
+records), which one count of its line breaks tells. In an irregular file the lines are found by
+one pass of Python's CSV parser. Both only run when some rows of the file are quarantined.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ from __future__ import annotations
 import csv
 import gzip
 from collections.abc import Iterable
-from pathlib import Path
 
 from tipflow.ingest.discover import SourceFile, open_text
 
@@ -27,14 +27,17 @@ def parquet_lines(row_indexes: Iterable[int]) -> dict[int, int]:
 
 
 def csv_lines(
-    source: SourceFile, row_indexes: Iterable[int], rejected_records: list[int], multiline: bool
+    source: SourceFile, row_indexes: Iterable[int], rejected_records: list[int], data_rows: int
 ) -> tuple[dict[int, int], dict[int, int]]:
-    """Lines of the data rows ``row_indexes`` and of the rejected records (by record number)."""
+    """Lines of the data rows ``row_indexes`` and of the rejected records (by record number).
+
+    ``data_rows`` is how many rows the scan produced (rejected records not included).
+    """
     wanted = sorted(set(row_indexes))
     rejected = sorted(set(rejected_records))
     if not wanted and not rejected:
         return {}, {}
-    if multiline or has_blank_lines(source.path, source.format == "csv.gz"):
+    if physical_lines(source) != 1 + data_rows + len(rejected):
         return _scan_lines(source, set(wanted), set(rejected))
     return _regular_lines(wanted, rejected), {record: record for record in rejected}
 
@@ -52,25 +55,16 @@ def _regular_lines(wanted: list[int], rejected: list[int]) -> dict[int, int]:
     return lines
 
 
-def has_blank_lines(path: Path, gzipped: bool) -> bool:
-    """True when an empty line stands before some data (DuckDB skips it without a trace)."""
-    opener = gzip.open if gzipped else open
-    blank_seen = False
-    tail = b""
-    with opener(path, "rb") as stream:
+def physical_lines(source: SourceFile) -> int:
+    """How many lines the file has (a last line without a line break counts)."""
+    opener = gzip.open if source.format == "csv.gz" else open
+    breaks = 0
+    last = b""
+    with opener(source.path, "rb") as stream:
         while chunk := stream.read(CHUNK_BYTES):
-            data = tail + chunk
-            if blank_seen:
-                if data.strip(b"\r\n"):
-                    return True
-            else:
-                found = [p for p in (data.find(b"\n\n"), data.find(b"\n\r\n")) if p >= 0]
-                if found:
-                    blank_seen = True
-                    if data[min(found) + 1 :].strip(b"\r\n"):
-                        return True
-            tail = data[-2:]
-    return False
+            breaks += chunk.count(b"\n")
+            last = chunk[-1:]
+    return breaks + (1 if last not in (b"", b"\n") else 0)
 
 
 def _scan_lines(

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 import phonenumbers
 import pyarrow as pa
 
-from tipflow.engine.duckdb import Connection
+from tipflow.engine.duckdb import Connection, scalar
 from tipflow.engine.duckdb import quote_identifier as q
 
 PHONE_WARNING = "phone: not a phone number that can be written in E.164, kept as given"
@@ -47,10 +47,12 @@ def normalise_party_phones(con: Connection, table: str = "parties") -> int:
             "AND coalesce(p.country, p.nationality) IS NOT DISTINCT FROM m.region "
             "AND m.e164 IS NOT NULL"
         )
-    row = con.execute(
-        f"SELECT count(*) FROM {q(table)} WHERE phone IS NULL AND phone_as_given IS NOT NULL"
-    ).fetchone()
-    return int(row[0]) if row else 0
+    return int(
+        scalar(
+            con,
+            f"SELECT count(*) FROM {q(table)} WHERE phone IS NULL AND phone_as_given IS NOT NULL",
+        )
+    )
 
 
 def add_watchlist_normalised_values(con: Connection, table: str = "watchlist") -> None:

@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from tipflow.engine.duckdb import Connection, EngineSettings, connect
+from tipflow.engine.duckdb import Connection, EngineSettings, connect, row_count
 from tipflow.engine.progress import ProgressSink, SilentProgress, execute_with_progress, step
 from tipflow.errors import DatasetError, QuarantineBoundExceeded, WorkspaceError
 from tipflow.ingest.contract import Contract, load_contract
@@ -33,7 +33,7 @@ from tipflow.ingest.quarantine import collect_quarantine, write_quarantine_csv
 from tipflow.ingest.report import IngestReport, TableReport
 from tipflow.ingest.source import RejectedRecord, rejected_records
 from tipflow.ingest.stage import plan_stage, stage_table
-from tipflow.ingest.workspace import dataset_summary, finalise_table, record_run, row_count
+from tipflow.ingest.workspace import dataset_summary, finalise_table, record_run
 
 DEFAULT_MAX_QUARANTINE = 0.01
 

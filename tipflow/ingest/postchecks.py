@@ -1,7 +1,11 @@
-"""Checks that need more than one row: duplicate keys and dangling references.
+"""Checks run after the scan: code lists, duplicate keys and dangling references.
 
 They run after every stage table exists, as set-based queries whose results are small (the
 failing rows only), into one bookkeeping table ``_post_failures``.
+
+* Code lists (enumerations, countries, currencies): an anti-join of the column against a small
+  table of its allowed values. Per row inside the scan this cost more than the scan itself, and
+  DuckDB turns long constant lists into joins there, which would lose the file's row order.
 
 * Duplicates: the first row of a key (lowest row index) is kept; later rows are quarantined,
   naming the first one's line.
@@ -14,6 +18,7 @@ from __future__ import annotations
 from tipflow.engine.duckdb import Connection, sql_string
 from tipflow.engine.duckdb import quote_identifier as q
 from tipflow.ingest.contract import Contract, TableSpec
+from tipflow.ingest.kinds import domain
 from tipflow.ingest.stage import stage_table
 
 POST_FAILURES = "_post_failures"
@@ -29,6 +34,26 @@ def create_post_failures(con: Connection) -> None:
         f"CREATE OR REPLACE TEMP TABLE {POST_FAILURES} ("
         "table_name VARCHAR, row_index BIGINT, message VARCHAR, related_row_index BIGINT)"
     )
+
+
+def check_domains(con: Connection, table: TableSpec) -> None:
+    """Record every row whose value is not in its column's code list."""
+    stage = q(stage_table(table.name))
+    for column in table.columns.values():
+        allowed = domain(column)
+        if allowed is None:
+            continue
+        values, text = allowed
+        con.execute("CREATE OR REPLACE TEMP TABLE _domain (code VARCHAR)")
+        con.execute("INSERT INTO _domain SELECT unnest(?)", [sorted(values)])
+        con.execute(
+            f"""
+            INSERT INTO {POST_FAILURES}
+            SELECT {sql_string(table.name)}, s.rowid, {sql_string(text)}, NULL
+            FROM {stage} AS s ANTI JOIN _domain AS d ON s.{q(column.name)} = d.code
+            WHERE s.{q(column.name)} IS NOT NULL
+            """
+        )
 
 
 def check_duplicates(con: Connection, table: TableSpec) -> None:
@@ -81,5 +106,6 @@ def check_references(con: Connection, table: TableSpec) -> None:
 def run_post_checks(con: Connection, contract: Contract) -> None:
     create_post_failures(con)
     for table in contract.tables.values():
+        check_domains(con, table)
         check_duplicates(con, table)
         check_references(con, table)

@@ -20,13 +20,13 @@ from dataclasses import dataclass
 
 import pyarrow as pa
 
-from tipflow.engine.duckdb import Connection, sql_string
+from tipflow.engine.duckdb import Connection, row_count, sql_string
 from tipflow.engine.duckdb import quote_identifier as q
 from tipflow.ingest.discover import SourceFile
 from tipflow.ingest.lines import csv_lines, parquet_lines
 from tipflow.ingest.postchecks import DUPLICATE, POST_FAILURES
 from tipflow.ingest.source import RejectedRecord, raw_name, source_sql
-from tipflow.ingest.stage import MULTILINE, ROW_ERROR, stage_table
+from tipflow.ingest.stage import ROW_ERROR, stage_table
 
 QUARANTINE_COLUMNS = ("error", "file", "line")
 SOURCE_RECORD = "source_record"
@@ -56,10 +56,10 @@ def collect_quarantine(
     messages = _messages_by_row(con, source.table)
     related = _related_rows(con, source.table)
     row_indexes = sorted(messages)
-    multiline = _any_multiline(con, source.table) if row_indexes else False
     if source.is_csv:
+        data_rows = row_count(con, stage_table(source.table))
         lines, rejected_lines = csv_lines(
-            source, [*row_indexes, *related.values()], [r.record for r in rejected], multiline
+            source, [*row_indexes, *related.values()], [r.record for r in rejected], data_rows
         )
     else:
         lines, rejected_lines = parquet_lines([*row_indexes, *related.values()]), {}
@@ -110,11 +110,6 @@ def _related_rows(con: Connection, table: str) -> dict[int, int]:
         [table],
     ).fetchall()
     return {int(index): int(related) for index, related in rows}
-
-
-def _any_multiline(con: Connection, table: str) -> bool:
-    row = con.execute(f"SELECT bool_or({MULTILINE}) FROM {q(stage_table(table))}").fetchone()
-    return bool(row and row[0])
 
 
 def _raw_rows(

@@ -11,9 +11,9 @@ from collections.abc import Callable
 
 from tipflow.engine.duckdb import quote_identifier as q
 from tipflow.ingest.contract import TableSpec
-from tipflow.ingest.kinds import when
+from tipflow.ingest.kinds import Check, problem
 
-RuleSQL = tuple[tuple[str, ...], tuple[str, ...]]  # (errors, warnings)
+RuleSQL = tuple[tuple[Check, ...], tuple[Check, ...]]  # (errors, warnings)
 
 SIDES = "from_account_id/to_account_id"
 
@@ -23,11 +23,10 @@ def _account_sides(table: TableSpec) -> RuleSQL:
     source, target, channel = q("from_account_id"), q("to_account_id"), q("channel")
     return (
         (
-            when(f"{source} IS NULL AND {target} IS NULL", SIDES, "no account on either side"),
-            when(
+            (f"{source} IS NULL AND {target} IS NULL", problem(SIDES, "no account on either side")),
+            (
                 f"{channel} = 'cash' AND {source} IS NOT NULL AND {target} IS NOT NULL",
-                SIDES,
-                "cash must have an account on exactly one side",
+                problem(SIDES, "cash must have an account on exactly one side"),
             ),
         ),
         (),
@@ -36,7 +35,7 @@ def _account_sides(table: TableSpec) -> RuleSQL:
 
 def _closed_after_opened(table: TableSpec) -> RuleSQL:
     closed, opened = q("closed_date"), q("opened_date")
-    return ((), (when(f"{closed} < {opened}", "closed_date", "before opened_date"),))
+    return ((), ((f"{closed} < {opened}", problem("closed_date", "before opened_date")),))
 
 
 RULES: dict[str, Callable[[TableSpec], RuleSQL]] = {
@@ -45,23 +44,21 @@ RULES: dict[str, Callable[[TableSpec], RuleSQL]] = {
 }
 
 
-def party_type_warnings(table: TableSpec) -> tuple[str, ...]:
+def party_type_warnings(table: TableSpec) -> tuple[Check, ...]:
     """Columns the contract reserves for persons or organisations, filled for the other type."""
     if "party_type" not in table.columns:
         return ()
     other = {"person": "organisation", "organisation": "person"}
-    warnings = []
+    article = {"person": "a", "organisation": "an"}
+    warnings: list[Check] = []
     for column in table.columns.values():
         if column.applies_to is None:
             continue
         wrong_type = other[column.applies_to]
         warnings.append(
-            when(
+            (
                 f"{q('party_type')} = '{wrong_type}' AND {q(column.name)} IS NOT NULL",
-                column.name,
-                f"given for an {wrong_type}"
-                if wrong_type == "organisation"
-                else f"given for a {wrong_type}",
+                problem(column.name, f"given for {article[wrong_type]} {wrong_type}"),
             )
         )
     return tuple(warnings)
@@ -69,8 +66,8 @@ def party_type_warnings(table: TableSpec) -> tuple[str, ...]:
 
 def table_rules(table: TableSpec) -> RuleSQL:
     """Every cross-column error and warning of ``table``."""
-    errors: list[str] = []
-    warnings: list[str] = list(party_type_warnings(table))
+    errors: list[Check] = []
+    warnings: list[Check] = list(party_type_warnings(table))
     for rule in table.rules:
         rule_errors, rule_warnings = RULES[rule](table)
         errors.extend(rule_errors)

@@ -12,8 +12,9 @@ Layers of the query, innermost first::
     3 typed    <column>: the workspace value(s)
     4 checked  errors and warnings of each column and each cross-column rule
 
-The stage table keeps the typed columns, the extra columns (cleaned text), and three
-bookkeeping columns dropped when the table is finalised.
+The stage table keeps the typed columns, the extra columns (cleaned text), and two bookkeeping
+columns (the row's errors and warnings) dropped when the table is finalised. Messages are only
+assembled for rows that fail: a row's error column is ``CASE WHEN <any check fails> THEN ...``.
 """
 
 from __future__ import annotations
@@ -21,16 +22,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tipflow.engine.duckdb import quote_identifier as q
+from tipflow.engine.duckdb import sql_string
 from tipflow.ingest.contract import TableSpec
 from tipflow.ingest.discover import SourceFile
-from tipflow.ingest.kinds import clean, cleaned_name, column_sql
+from tipflow.ingest.kinds import Check, clean, cleaned_name, column_sql
 from tipflow.ingest.rules import table_rules
 from tipflow.ingest.source import raw_name, source_sql
 
 ROW_ERROR = "__row_error"
 ROW_WARNING = "__row_warning"
-MULTILINE = "__multiline"
-BOOKKEEPING_COLUMNS = (ROW_ERROR, ROW_WARNING, MULTILINE)
+BOOKKEEPING_COLUMNS = (ROW_ERROR, ROW_WARNING)
 
 
 def stage_table(table: str) -> str:
@@ -73,8 +74,6 @@ def plan_stage(table: TableSpec, source: SourceFile | None) -> StagePlan:
     layer2 = [f"{clean(raw_of[name])} AS {q(cleaned_name(name))}" for name in table.columns]
     layer2 += [f"{expr} AS {q(name)}" for sql in column_sql_list for name, expr in sql.parts]
     layer2 += [f"{raw_name(position)}" for position, _ in extras]
-    multiline = _multiline_expression(source)
-    layer2.append(f"{multiline} AS {MULTILINE}")
 
     layer3 = [f"{expr} AS {q(name)}" for sql in column_sql_list for name, expr in sql.outputs]
     rule_errors, rule_warnings = table_rules(table)
@@ -83,11 +82,7 @@ def plan_stage(table: TableSpec, source: SourceFile | None) -> StagePlan:
 
     final = [q(name) for name in table.output_columns]
     final += [f"{clean(raw_name(position))} AS {q(name)}" for position, name in extras]
-    final += [
-        f"{_joined(errors)} AS {ROW_ERROR}",
-        f"{_joined(warnings)} AS {ROW_WARNING}",
-        MULTILINE,
-    ]
+    final += [f"{_messages(errors)} AS {ROW_ERROR}", f"{_messages(warnings)} AS {ROW_WARNING}"]
     sql = (
         f"CREATE TABLE {q(stage_table(table.name))} AS\n"
         f"SELECT {', '.join(final)}\n"
@@ -113,15 +108,13 @@ def _source(table: TableSpec, source: SourceFile | None) -> str:
     return "SELECT 1 AS __none WHERE false"
 
 
-def _multiline_expression(source: SourceFile | None) -> str:
-    """True for a CSV row with a line break inside a field: line numbers then need a count."""
-    if source is None or not source.is_csv:
-        return "false"
-    tests = [f"contains({raw_name(i)}, chr(10))" for i in range(len(source.header))]
-    return f"coalesce({' OR '.join(tests)}, false)"
-
-
-def _joined(messages: list[str]) -> str:
-    if not messages:
+def _messages(checks: list[Check]) -> str:
+    """The messages of the failing checks joined by '; ', or NULL when none fails."""
+    if not checks:
         return "CAST(NULL AS VARCHAR)"
-    return f"NULLIF(concat_ws('; ', {', '.join(messages)}), '')"
+    # A NULL condition counts as passing, in the OR as in CASE: no coalesce needed.
+    any_fails = " OR ".join(f"({condition})" for condition, _ in checks)
+    parts = ", ".join(
+        f"CASE WHEN {condition} THEN {sql_string(text)} END" for condition, text in checks
+    )
+    return f"CASE WHEN {any_fails} THEN concat_ws('; ', {parts}) END"

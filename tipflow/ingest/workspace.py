@@ -7,7 +7,7 @@ had rejected rows, and ``ingest_runs``: one row per run with its JSON report.
 
 from __future__ import annotations
 
-from tipflow.engine.duckdb import Connection, table_exists
+from tipflow.engine.duckdb import Connection, first_row, table_exists
 from tipflow.engine.duckdb import quote_identifier as q
 from tipflow.ingest.report import DatasetSummary, IngestReport
 from tipflow.ingest.stage import BOOKKEEPING_COLUMNS, ROW_WARNING, stage_table
@@ -40,16 +40,12 @@ def finalise_table(
     return {str(message): int(count) for message, count in warnings}
 
 
-def row_count(con: Connection, table: str) -> int:
-    row = con.execute(f"SELECT count(*) FROM {q(table)}").fetchone()
-    return int(row[0]) if row else 0
-
-
 def dataset_summary(con: Connection) -> DatasetSummary:
-    first, last, days = con.execute(
+    first, last, days = first_row(
+        con,
         "SELECT min(timestamp), max(timestamp), "
-        "date_diff('day', min(timestamp), max(timestamp)) + 1 FROM transactions"
-    ).fetchone() or (None, None, None)
+        "date_diff('day', min(timestamp), max(timestamp)) + 1 FROM transactions",
+    )
     return DatasetSummary(
         first_transaction=first.isoformat() if first else None,
         last_transaction=last.isoformat() if last else None,
