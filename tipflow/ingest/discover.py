@@ -20,6 +20,7 @@ from tipflow.errors import DatasetError
 from tipflow.ingest.contract import TableSpec
 
 SourceFormat = Literal["csv", "csv.gz", "parquet"]
+MAX_HEADER_BYTES = 1 << 20
 SUFFIXES: tuple[tuple[str, SourceFormat], ...] = (
     (".csv", "csv"),
     (".csv.gz", "csv.gz"),
@@ -108,12 +109,12 @@ def _csv_header(path: Path, fmt: SourceFormat) -> tuple[str, ...]:
     if start[:4] == b"PAR1":
         raise DatasetError(path, "a Parquet file named .csv; name it .parquet")
     try:
-        with open_text(path, fmt) as text:
-            first = next(csv.reader(text), None)
+        # Only the header line is decoded here; DuckDB checks the rest and names the line.
+        with gzip.open(path, "rb") if fmt == "csv.gz" else path.open("rb") as binary:
+            header_line = binary.readline(MAX_HEADER_BYTES)
+        first = next(csv.reader([header_line.decode("utf-8-sig")]), None)
     except UnicodeDecodeError as exc:
-        raise DatasetError(
-            path, f"not UTF-8 text (bad bytes at offset {exc.start}): is it CSV?"
-        ) from exc
+        raise DatasetError(path, "not UTF-8 text on line 1 (the header): is it CSV?") from exc
     except (OSError, EOFError, zlib.error) as exc:
         raise DatasetError(path, f"cannot be decompressed: {exc}") from exc
     except csv.Error as exc:
