@@ -33,3 +33,19 @@ GLOSSARY: Final[dict[str, str]] = {
     "disclosure": "Intelligence an FIU passes to police or back to an institution.",
     "feedback": "What an FIU or police tell a reporting institution about the use of its reports.",
 }
+
+
+def glossary_markdown() -> str:
+    """docs/glossary.md, written from :data:`GLOSSARY` (a test keeps the two the same)."""
+    lines = [
+        "# Glossary",
+        "",
+        "One meaning per word, used alike in code, column names, messages and these docs.",
+        "Generated from `tipflow/glossary.py`: "
+        "`python -c 'from tipflow.glossary import glossary_markdown as g; print(g(), end=\"\")'"
+        " > docs/glossary.md`.",
+        "",
+    ]
+    for term, meaning in GLOSSARY.items():
+        lines.append(f"- **{term}**: {meaning}")
+    return "\n".join(lines) + "\n"
