@@ -79,3 +79,14 @@ def test_last_line_without_a_line_break(tmp_path: Path) -> None:
     body = _row("T1") + _row("T2", "-1").rstrip("\n")
     lines = _quarantined_lines(tmp_path, _dataset(tmp_path, body))
     assert lines == {"T2": 3}
+
+
+def test_crlf_file_with_a_malformed_record(tmp_path: Path) -> None:
+    """RFC 4180 ends records with CRLF; a malformed record's text then ends with one too."""
+    body = (_row("T1") + "T2,a,b\n" + _row("T3", "-1")).replace("\n", "\r\n")
+    folder = _dataset(tmp_path, body)
+    path = folder / "transactions.csv"
+    path.write_bytes(path.read_bytes().replace(b"description\n", b"description\r\n"))
+    assert _quarantined_lines(tmp_path, folder) == {"T2": 3, "T3": 4}
+    quarantine = (tmp_path / "out" / "quarantine" / "transactions.csv").read_text("utf-8")
+    assert "T2,a,b\r" not in quarantine

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import TypeAlias
 
 import numpy as np
 import numpy.typing as npt
@@ -12,7 +13,7 @@ import pyarrow.compute as pc
 
 Ints = npt.NDArray[np.int64]
 Mask = npt.NDArray[np.bool_]
-Part = pa.Array | str
+Part: TypeAlias = pa.Array | str
 
 
 def pick(choices: Sequence[str], index: npt.NDArray[np.integer]) -> pa.Array:

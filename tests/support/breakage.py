@@ -73,13 +73,10 @@ def break_dataset(src: Path, dst: Path, *, seed: int = 0, per_class: int = 3) ->
     read: dict[str, int] = {}
     for table, file in files.items():
         lines = file.write(dst / f"{table}.csv")
-        for record in file.final_records():
-            if isinstance(record.tag, Tag):
-                tag = record.tag
-                rows.append(
-                    BrokenRow(table, lines[id(record)], tag.column, tag.breakage, tag.written)
-                )
-        read[table] = len(file.records) + len(file.insertions)
+        for key, tag in file.tags.items():
+            assert isinstance(tag, Tag)
+            rows.append(BrokenRow(table, lines[key], tag.column, tag.breakage, tag.written))
+        read[table] = file.rows_to_write
     for extra in sorted(src.iterdir()):
         if extra.is_file() and not (dst / extra.name).exists():
             shutil.copyfile(extra, dst / extra.name)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from tests.support.csv_records import CsvFile, Record
+from tests.support.csv_records import CsvFile, Fields
 
 SIDES = "from_account_id/to_account_id"
 GHOST_ACCOUNTS = ("NO-SUCH-ACCOUNT-1", "NO-SUCH-ACCOUNT-2", "NO-SUCH-ACCOUNT-3")
@@ -35,7 +35,7 @@ def _equals(column: str, value: str) -> Callable[[Row], bool]:
     return lambda row: row(column) == value
 
 
-def _row(file: CsvFile, record: Record) -> Row:
+def _row(file: CsvFile, record: Fields) -> Row:
     return lambda column: file.value(record, column)
 
 
@@ -91,7 +91,7 @@ class SetValue:
             record = file.records[index]
             value = self.values[number % len(self.values)]
             file.set(record, self.column, value)
-            record.tag = Tag(self.breakage, self.column, {self.column: value})
+            file.tag(record, Tag(self.breakage, self.column, {self.column: value}))
 
 
 @dataclass(frozen=True)
@@ -112,9 +112,9 @@ class Duplicate:
     ) -> None:
         last = len(file.records) - 1
         for position in _take(file, rng, used, count, _always, self.breakage):
-            copy = Record(list(file.records[position].fields))
+            copy = list(file.records[position])
             key = file.value(copy, self.column)
-            copy.tag = Tag(self.breakage, self.column, {self.column: key})
+            file.tag(copy, Tag(self.breakage, self.column, {self.column: key}))
             file.insertions.append((int(rng.integers(position, last + 1)), copy))
 
 
@@ -138,10 +138,10 @@ class Malformed:
         for index in _take(file, rng, used, count, _always, self.breakage):
             record = file.records[index]
             if self.extra_field:
-                record.fields.append("surplus")
+                record.append("surplus")
             else:
-                record.fields.pop()
-            record.tag = Tag(self.breakage, "row", {})
+                record.pop()
+            file.tag(record, Tag(self.breakage, "row", {}))
 
 
 @dataclass(frozen=True)
@@ -172,8 +172,9 @@ class CashOnBothSides:
             source, target = (source or other), (target or other)
             file.set(record, "from_account_id", source)
             file.set(record, "to_account_id", target)
-            record.tag = Tag(
-                self.breakage, SIDES, {"from_account_id": source, "to_account_id": target}
+            file.tag(
+                record,
+                Tag(self.breakage, SIDES, {"from_account_id": source, "to_account_id": target}),
             )
 
 
@@ -199,7 +200,9 @@ class NoAccountSide:
             record = file.records[index]
             file.set(record, "from_account_id", "")
             file.set(record, "to_account_id", "")
-            record.tag = Tag(self.breakage, SIDES, {"from_account_id": "", "to_account_id": ""})
+            file.tag(
+                record, Tag(self.breakage, SIDES, {"from_account_id": "", "to_account_id": ""})
+            )
 
 
 BreakageClass = SetValue | Duplicate | Malformed | CashOnBothSides | NoAccountSide

@@ -10,20 +10,18 @@ import csv
 from dataclasses import dataclass, field
 from pathlib import Path
 
-
-@dataclass
-class Record:
-    fields: list[str]
-    tag: object = None  # set by whoever edits the record, to find its line after writing
+Fields = list[str]
 
 
 @dataclass
 class CsvFile:
     header: list[str]
-    records: list[Record]
+    records: list[Fields]
     eol: str
-    #: Records to insert: (index of the record they follow, record), applied on writing.
-    insertions: list[tuple[int, Record]] = field(default_factory=list)
+    #: Records to insert: (index of the record they follow, fields), applied on writing.
+    insertions: list[tuple[int, Fields]] = field(default_factory=list)
+    #: Marks on records, by ``id(fields)``, to find their lines after writing.
+    tags: dict[int, object] = field(default_factory=dict)
 
     @classmethod
     def read(cls, path: Path) -> CsvFile:
@@ -33,38 +31,38 @@ class CsvFile:
         with path.open(newline="", encoding="utf-8") as text:
             rows = csv.reader(text)
             header = next(rows)
-            records = [Record(row) for row in rows]
+            records = list(rows)
         return cls(header, records, eol)
 
-    def value(self, record: Record, column: str) -> str:
-        return record.fields[self.header.index(column)]
+    def value(self, record: Fields, column: str) -> str:
+        return record[self.header.index(column)]
 
-    def set(self, record: Record, column: str, value: str) -> None:
-        record.fields[self.header.index(column)] = value
+    def set(self, record: Fields, column: str, value: str) -> None:
+        record[self.header.index(column)] = value
 
-    def final_records(self) -> list[Record]:
-        """The records in file order, insertions included."""
-        after: dict[int, list[Record]] = {}
-        for index, record in self.insertions:
-            after.setdefault(index, []).append(record)
-        ordered: list[Record] = []
-        for index, record in enumerate(self.records):
-            ordered.append(record)
-            ordered.extend(after.get(index, []))
-        return ordered
+    def tag(self, record: Fields, mark: object) -> None:
+        self.tags[id(record)] = mark
+
+    @property
+    def rows_to_write(self) -> int:
+        return len(self.records) + len(self.insertions)
 
     def write(self, path: Path) -> dict[int, int]:
-        """Write the file; returns the start line of every tagged record, by ``id(record)``."""
+        """Write the file; returns the start line of every tagged record, by ``id(fields)``."""
+        after: dict[int, list[Fields]] = {}
+        for index, record in self.insertions:
+            after.setdefault(index, []).append(record)
         lines: dict[int, int] = {}
         line = 2
         with path.open("w", newline="", encoding="utf-8") as text:
             writer = csv.writer(text, lineterminator=self.eol)
             writer.writerow(self.header)
-            for record in self.final_records():
-                if record.tag is not None:
-                    lines[id(record)] = line
-                writer.writerow(record.fields)
-                line += 1 + "".join(record.fields).count("\n")
+            for index, original in enumerate(self.records):
+                for record in (original, *after.get(index, ())):
+                    if id(record) in self.tags:
+                        lines[id(record)] = line
+                    writer.writerow(record)
+                    line += 1 + "".join(record).count("\n")
         return lines
 
 

@@ -22,6 +22,9 @@ from tests.support.vocabulary import (
 
 REMITTANCE_DESTINATIONS = ("PH", "MX", "NG", "IN", "RO", "TH")
 IBAN_COUNTRIES = ("GB", "DE", "RO")
+OUTSIDE_INSTITUTION_COUNTRY = np.array(
+    [COUNTRY_CODES.index(code) for _, code in OUTSIDE_INSTITUTIONS], np.int64
+)
 
 
 @dataclass(frozen=True)
@@ -42,10 +45,7 @@ class OutsidePools:
 def make_outside_pools(rng: np.random.Generator, parties: int) -> OutsidePools:
     size = max(50, parties // 8)
     institution = rng.integers(0, len(OUTSIDE_INSTITUTIONS), size)
-    country_code = [code for _, code in OUTSIDE_INSTITUTIONS]
-    country = np.array([COUNTRY_CODES.index(country_code[i]) for i in range(len(country_code))])[
-        institution
-    ]
+    country = OUTSIDE_INSTITUTION_COUNTRY[institution]
     person = join(
         pick(FIRST_NAMES, rng.integers(0, len(FIRST_NAMES), size)),
         " ",
@@ -65,16 +65,16 @@ def make_outside_pools(rng: np.random.Generator, parties: int) -> OutsidePools:
     )
     uses_iban = np.isin(country, [COUNTRY_CODES.index(code) for code in IBAN_COUNTRIES])
     plain = digits(rng.integers(0, 10**12, size), 12)
-    destinations = [COUNTRY_CODES.index(code) for code in REMITTANCE_DESTINATIONS]
+    in_destination = np.isin(country, [COUNTRY_CODES.index(c) for c in REMITTANCE_DESTINATIONS])
     return OutsidePools(
         device=join("dev-", hex_text(rng, parties, 12)),
         ip_address=_ip_addresses(rng, parties),
         counterparty_name=where(rng.random(size) < 0.6, person, company),
         counterparty_account=where(uses_iban, iban_like, plain),
         counterparty_institution=pick([name for name, _ in OUTSIDE_INSTITUTIONS], institution),
-        counterparty_country=country.astype(np.int64),
-        remittance_counterparties=np.flatnonzero(np.isin(country, destinations))
-        if np.isin(country, destinations).any()
+        counterparty_country=country,
+        remittance_counterparties=np.flatnonzero(in_destination)
+        if in_destination.any()
         else np.arange(size),
     )
 

@@ -78,7 +78,7 @@ class Parties:
 
 def mail_name(text: str) -> str:
     """ASCII local part of a mail address for an invented name."""
-    folded = text.translate(str.maketrans({"Ł": "L", "ł": "l", "ø": "o", "Ø": "O"}))
+    folded = text.translate(str.maketrans("ŁłøØ", "LloO"))
     ascii_text = unicodedata.normalize("NFKD", folded).encode("ascii", "ignore").decode()
     return "".join(ch for ch in ascii_text.lower() if ch.isalnum())
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import gzip
 from pathlib import Path
 from types import TracebackType
-from typing import BinaryIO, Literal
+from typing import IO, Literal
 
 import numpy as np
 import numpy.typing as npt
@@ -49,7 +49,8 @@ class TableFile:
         self.native_types = native_types
         self.rows = 0
         self._eol = LINE_ENDINGS.get(table, "\n")
-        self._stream: BinaryIO | None = None
+        self._raw: IO[bytes] | None = None
+        self._stream: gzip.GzipFile | IO[bytes] | None = None
         self._parquet: pq.ParquetWriter | None = None
 
     def write(self, chunk: pa.Table) -> None:
@@ -61,24 +62,21 @@ class TableFile:
             self._parquet.write_table(typed)
             return
         if self._stream is None:
-            raw = self.path.open("wb")
-            # mtime=0: the same dataset gives the same bytes.
-            self._stream = (
-                gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=5, mtime=0)
-                if self.fmt == "csv.gz"
-                else raw
-            )
-            self._stream.write((",".join(chunk.column_names) + self._eol).encode())
+            self._raw = self.path.open("wb")
+            stream: gzip.GzipFile | IO[bytes] = self._raw
+            if self.fmt == "csv.gz":  # mtime=0: the same dataset gives the same bytes
+                stream = gzip.GzipFile(fileobj=self._raw, mode="wb", compresslevel=1, mtime=0)
+            stream.write((",".join(chunk.column_names) + self._eol).encode())
+            self._stream = stream
         self._stream.write(csv_records(chunk, self._eol))
 
     def close(self) -> None:
         if self._parquet is not None:
             self._parquet.close()
         if self._stream is not None:
-            inner = getattr(self._stream, "fileobj", None)
-            self._stream.close()
-            if inner is not None:
-                inner.close()
+            self._stream.close()  # a GzipFile leaves the file under it open
+        if self._raw is not None:
+            self._raw.close()
 
     def __enter__(self) -> TableFile:
         return self

@@ -13,6 +13,7 @@ The result is a workspace table ``quarantine_<table>``: the file's columns, then
 from __future__ import annotations
 
 import csv
+import io
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -77,15 +78,24 @@ def collect_quarantine(
         reasons.update(reason_of(m) for m in row_messages)
     for record in rejected:
         problem = f"row: malformed CSV record, {record.kind.lower()}"
-        fields = [value or None for value in next(csv.reader([record.text]), [])]
+        text = record.text.strip("\r\n")  # DuckDB may include the previous CRLF's LF
         line = rejected_lines.get(record.record, record.record)
-        _append(columns, source, fields, problem, line, record.text)
+        _append(columns, source, split_record(text), problem, line, text)
         reasons[problem] += 1
 
     _store(con, source.table, header, columns)
     return QuarantineResult(
         rows=len(row_indexes) + len(rejected), reasons=dict(reasons), row_indexes=tuple(row_indexes)
     )
+
+
+def split_record(text: str) -> list[str | None]:
+    """A malformed record's fields as far as they go (empty ones as None); [] if none can."""
+    try:
+        fields = next(csv.reader(io.StringIO(text)), [])
+    except csv.Error:
+        return []
+    return [value or None for value in fields]
 
 
 def _messages_by_row(con: Connection, table: str) -> dict[int, list[str]]:
