@@ -13,6 +13,7 @@ import pytest
 
 from tipflow.errors import QuarantineBoundExceeded, WorkspaceError
 from tipflow.ingest import IngestOptions, load_dataset, validate_dataset
+from tipflow.ingest.contract import TABLE_ORDER
 
 LOOSE = IngestOptions(max_quarantine=1.0)
 
@@ -189,14 +190,7 @@ def test_same_data_as_csv_or_parquet_gives_identical_tables(
     con.execute(f"ATTACH '{tmp_path / 'csv.duckdb'}' AS a (READ_ONLY)")
     con.execute(f"ATTACH '{tmp_path / 'parquet.duckdb'}' AS b (READ_ONLY)")
     try:
-        for table in (
-            "parties",
-            "accounts",
-            "transactions",
-            "account_parties",
-            "labels",
-            "watchlist",
-        ):
+        for table in TABLE_ORDER:
             diff = con.execute(
                 f"SELECT count(*) FROM ((FROM a.{table} EXCEPT ALL FROM b.{table}) "
                 f"UNION ALL (FROM b.{table} EXCEPT ALL FROM a.{table}))"

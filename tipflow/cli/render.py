@@ -19,6 +19,7 @@ def render_ingest_report(console: Console, report: IngestReport, outputs: str) -
     warnings = _warnings(report)
     if warnings.row_count:
         console.print(warnings)
+    _extra_columns(console, report)
     _summary(console, report)
     status = "[green]ok[/green]" if report.status == "ok" else "[red]failed[/red]"
     console.print(f"Status {status}; written to {outputs}")
@@ -35,7 +36,7 @@ def _tables(report: IngestReport) -> Table:
         share = f"{row.quarantined / row.read:.2%}" if row.read else "-"
         table.add_row(
             row.table,
-            row.file or "[dim](absent, optional)[/dim]",
+            row.file or "[dim]absent[/dim]",
             f"{row.read:,}",
             f"{row.accepted:,}",
             f"[red]{row.quarantined:,}[/red]" if row.quarantined else "0",
@@ -55,27 +56,36 @@ def _tables(report: IngestReport) -> Table:
 
 
 def _reasons(report: IngestReport) -> Table:
-    table = Table(title="Quarantine reasons", title_justify="left")
-    table.add_column("table")
-    table.add_column("reason")
-    table.add_column("rows", justify="right")
-    for row in report.tables.values():
-        for reason, count in row.quarantine_reasons.items():
-            table.add_row(row.table, reason, f"{count:,}")
-    return table
+    rows = [
+        (t.table, reason, n)
+        for t in report.tables.values()
+        for reason, n in t.quarantine_reasons.items()
+    ]
+    return _counted("Quarantine reasons", "reason", rows)
 
 
 def _warnings(report: IngestReport) -> Table:
-    table = Table(title="Warnings (rows accepted, values kept)", title_justify="left")
-    table.add_column("table")
-    table.add_column("warning")
-    table.add_column("rows", justify="right")
-    for row in report.tables.values():
-        for warning, count in row.warnings.items():
-            table.add_row(row.table, warning, f"{count:,}")
-        if row.extra_columns:
-            table.add_row(row.table, "extra columns kept: " + ", ".join(row.extra_columns), "")
+    rows = [
+        (t.table, warning, n) for t in report.tables.values() for warning, n in t.warnings.items()
+    ]
+    return _counted("Warnings (rows accepted, values kept)", "warning", rows)
+
+
+def _counted(title: str, what: str, rows: list[tuple[str, str, int]]) -> Table:
+    table = Table(title=title, title_justify="left")
+    table.add_column("table", no_wrap=True)
+    table.add_column(what)
+    table.add_column("rows", justify="right", no_wrap=True)
+    for name, text, count in rows:
+        table.add_row(name, text, f"{count:,}")
     return table
+
+
+def _extra_columns(console: Console, report: IngestReport) -> None:
+    for table in report.tables.values():
+        if table.extra_columns:
+            kept = ", ".join(table.extra_columns)
+            console.print(f"[bold]Extra columns[/bold] {table.table}: {kept} (kept, not used)")
 
 
 def _summary(console: Console, report: IngestReport) -> None:
