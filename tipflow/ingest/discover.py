@@ -125,11 +125,14 @@ def _csv_header(path: Path, fmt: SourceFormat) -> tuple[str, ...]:
 
 
 def open_text(path: Path, fmt: SourceFormat) -> io.TextIOWrapper:
-    """The file as UTF-8 text for Python's CSV reader; the caller closes it."""
-    # utf-8-sig drops a byte-order mark, which spreadsheet exports often write.
+    """The file as UTF-8 text for Python's CSV reader; the caller closes it.
+
+    Lines end at LF only (CRLF included), as the line numbers of the contract count them;
+    a lone CR inside a quoted field is data. utf-8-sig drops a byte-order mark.
+    """
     if fmt == "csv.gz":
-        return gzip.open(path, "rt", encoding="utf-8-sig", errors="strict", newline="")
-    return path.open(encoding="utf-8-sig", errors="strict", newline="")
+        return gzip.open(path, "rt", encoding="utf-8-sig", errors="strict", newline="\n")
+    return path.open(encoding="utf-8-sig", errors="strict", newline="\n")
 
 
 def _parquet_header(con: Connection, path: Path) -> tuple[str, ...]:

@@ -28,15 +28,17 @@ from tipflow.ingest.contract import ColumnSpec, Kind
 DECIMAL_TYPE = "DECIMAL(38, 10)"
 DECIMAL_SCALE = 10
 
+#: Years 0001 to 9999: what Python's datetime holds (DuckDB would read 0000 as 1 BC).
+YEAR = r"(?:[1-9]\d{3}|0[1-9]\d{2}|00[1-9]\d|000[1-9])"
 #: ISO 8601 date-time: date, optional time (minutes, seconds, fraction), optional UTC offset.
 #: A date alone is accepted (read as midnight, with a warning).
 TIMESTAMP_PATTERN = (
-    r"^(\d{4}-\d{2}-\d{2})"
+    rf"^({YEAR}-\d{{2}}-\d{{2}})"
     r"(?:[T ](\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?))?"
     r" ?(Z|z|[+-]\d{2}(?::?\d{2})?)?$"
 )
 #: A date, optionally followed by a midnight time (as Parquet and spreadsheets write dates).
-DATE_PATTERN = r"\d{4}-\d{2}-\d{2}(?:[T ]00:00(?::00(?:\.0+)?)?)?"
+DATE_PATTERN = rf"{YEAR}-\d{{2}}-\d{{2}}(?:[T ]00:00(?::00(?:\.0+)?)?)?"
 #: An E.164 number as the contract prefers it; anything else goes through ``phones.py``.
 E164_PATTERN = r"\+[1-9]\d{6,14}"
 MCC_PATTERN = r"\d{1,4}(?:\.0+)?"
@@ -152,7 +154,7 @@ def _timestamp(spec: ColumnSpec, c: str, out: str, raw: str) -> ColumnSQL:
     )
     zone_out_of_range = (
         f"{out} IS NOT NULL AND {zone} NOT IN ('', 'Z', 'z') "
-        f"AND ({hours} > {MAX_OFFSET_HOURS} OR {minutes} >= 60)"
+        f"AND ({hours} * 60 + {minutes} > {MAX_OFFSET_HOURS * 60} OR {minutes} >= 60)"
     )
     return ColumnSQL(
         parts=((f"__p_{spec.name}", found),),
@@ -192,9 +194,8 @@ def _decimal(spec: ColumnSpec, c: str, out: str, raw: str) -> ColumnSQL:
 
 def _count(spec: ColumnSpec, c: str, out: str, raw: str) -> ColumnSQL:
     number = f"try_cast({c} AS {DECIMAL_TYPE})"
-    value = (
-        f"CASE WHEN {number} >= 0 AND {number} = trunc({number}) THEN CAST({number} AS BIGINT) END"
-    )
+    whole = f"{number} >= 0 AND {number} = trunc({number})"
+    value = f"CASE WHEN {whole} THEN try_cast({number} AS BIGINT) END"
     return ColumnSQL(
         outputs=((spec.name, value),),
         errors=(_unparsed(c, out, spec, "not a whole number of at least 0"),),

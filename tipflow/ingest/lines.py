@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import csv
 import gzip
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from tipflow.ingest.discover import SourceFile, open_text
 
@@ -65,6 +65,31 @@ def physical_lines(source: SourceFile) -> int:
             breaks += chunk.count(b"\n")
             last = chunk[-1:]
     return breaks + (1 if last not in (b"", b"\n") else 0)
+
+
+def first_lone_carriage_return(source: SourceFile) -> int | None:
+    """The line of the first CR not followed by LF, which DuckDB's CSV parser cannot place."""
+    opener = gzip.open if source.format == "csv.gz" else open
+    lines_before = 0
+    carry = b""
+    with opener(source.path, "rb") as stream:
+        while chunk := stream.read(CHUNK_BYTES):
+            data = carry + chunk
+            # Keep a CR at the very end for the next chunk: its LF may be there.
+            scan, carry = (data[:-1], data[-1:]) if data.endswith(b"\r") else (data, b"")
+            position = next((i for i in _lone_cr_positions(scan)), None)
+            if position is not None:
+                return lines_before + scan.count(b"\n", 0, position) + 1
+            lines_before += scan.count(b"\n")
+    return lines_before + 1 if carry else None
+
+
+def _lone_cr_positions(data: bytes) -> Iterator[int]:
+    start = data.find(b"\r")
+    while start >= 0:
+        if data[start + 1 : start + 2] != b"\n":
+            yield start
+        start = data.find(b"\r", start + 1)
 
 
 def _scan_lines(

@@ -31,7 +31,7 @@ from tipflow.ingest.phones import (
 from tipflow.ingest.postchecks import run_post_checks
 from tipflow.ingest.quarantine import collect_quarantine, write_quarantine_csv
 from tipflow.ingest.report import IngestReport, TableReport
-from tipflow.ingest.source import RejectedRecord, rejected_records
+from tipflow.ingest.source import SCAN_ERRORS, RejectedRecord, rejected_records, scan_error
 from tipflow.ingest.stage import plan_stage, stage_table
 from tipflow.ingest.workspace import dataset_summary, finalise_table, record_run
 
@@ -157,7 +157,11 @@ def _ingest(
         )
         with _timed(report, f"read_{name}"):
             label = f"Reading {source.name}" if source else f"No {name} file"
-            execute_with_progress(con, plan.sql, progress, label)
+            try:
+                execute_with_progress(con, plan.sql, progress, label)
+            except SCAN_ERRORS as exc:
+                assert source is not None  # an absent table scans no file
+                raise scan_error(source, exc) from exc
             rejected[name] = rejected_records(con, source) if source else []
     with _timed(report, "post_checks"), step(progress, "Checking keys and references"):
         run_post_checks(con, contract)

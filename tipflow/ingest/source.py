@@ -10,9 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import duckdb
+
 from tipflow.engine.duckdb import Connection, quote_identifier, sql_string
 from tipflow.errors import DatasetError
 from tipflow.ingest.discover import SourceFile
+from tipflow.ingest.lines import first_lone_carriage_return
 
 
 def raw_name(position: int) -> str:
@@ -55,6 +58,25 @@ def source_sql(source: SourceFile, *, store_rejects: bool = True) -> str:
         options.append("ignore_errors = true")
     raw_columns = ", ".join(raw_name(i) for i in range(len(source.header)))
     return f"SELECT {raw_columns} FROM read_csv({path}, {', '.join(options)})"
+
+
+#: DuckDB's errors for a file it cannot scan at all; errors in tipflow's own SQL stay bugs.
+SCAN_ERRORS = (duckdb.InvalidInputException, duckdb.IOException)
+
+
+def scan_error(source: SourceFile, error: Exception) -> DatasetError:
+    """One clear message for a file DuckDB could not scan, naming the likely cause."""
+    detail = str(error).splitlines()[0] if str(error) else type(error).__name__
+    if not source.is_csv:
+        return DatasetError(source.path, f"cannot be read as Parquet ({detail})")
+    line = first_lone_carriage_return(source)
+    if line is not None:
+        return DatasetError(
+            source.path,
+            f"cannot be read as CSV: a carriage return inside an unquoted field on line {line}; "
+            "quote the field or remove the character",
+        )
+    return DatasetError(source.path, f"cannot be read as CSV ({detail})")
 
 
 @dataclass(frozen=True)
