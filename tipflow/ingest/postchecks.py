@@ -3,9 +3,9 @@
 They run after every stage table exists, as set-based queries whose results are small (the
 failing rows only), into one bookkeeping table ``_post_failures``.
 
-* Code lists (enumerations, countries, currencies): an anti-join of the column against a small
-  table of its allowed values. Per row inside the scan this cost more than the scan itself, and
-  DuckDB turns long constant lists into joins there, which would lose the file's row order.
+* Code lists (enumerations, countries, currencies): the distinct values of each column against
+  its list. Per row inside the scan this cost more than the scan itself, and DuckDB turns long
+  constant lists into joins there, which would lose the file's row order.
 
 * Duplicates: the first row of a key (lowest row index) is kept; later rows are quarantined,
   naming the first one's line.
@@ -15,7 +15,7 @@ failing rows only), into one bookkeeping table ``_post_failures``.
 
 from __future__ import annotations
 
-from tipflow.engine.duckdb import Connection, sql_string
+from tipflow.engine.duckdb import Connection, first_row, sql_string
 from tipflow.engine.duckdb import quote_identifier as q
 from tipflow.ingest.contract import Contract, TableSpec
 from tipflow.ingest.kinds import domain
@@ -37,22 +37,30 @@ def create_post_failures(con: Connection) -> None:
 
 
 def check_domains(con: Connection, table: TableSpec) -> None:
-    """Record every row whose value is not in its column's code list."""
+    """Record every row whose value is not in its column's code list.
+
+    One scan gathers the distinct values of every code-list column (a handful each, in any
+    real export); only a column holding values outside its list costs a query for its rows.
+    """
+    checked = [
+        (column, allowed) for column in table.columns.values() if (allowed := domain(column))
+    ]
+    if not checked:
+        return
     stage = q(stage_table(table.name))
-    for column in table.columns.values():
-        allowed = domain(column)
-        if allowed is None:
+    lists = ", ".join(f"list(DISTINCT {q(column.name)})" for column, _ in checked)
+    distinct_values = first_row(con, f"SELECT {lists} FROM {stage}")
+    for (column, (values, text)), found in zip(checked, distinct_values, strict=True):
+        outside = sorted(v for v in found or () if v is not None and v not in values)
+        if not outside:
             continue
-        values, text = allowed
-        con.execute("CREATE OR REPLACE TEMP TABLE _domain (code VARCHAR)")
-        con.execute("INSERT INTO _domain SELECT unnest(?)", [sorted(values)])
         con.execute(
             f"""
             INSERT INTO {POST_FAILURES}
-            SELECT {sql_string(table.name)}, s.rowid, {sql_string(text)}, NULL
-            FROM {stage} AS s ANTI JOIN _domain AS d ON s.{q(column.name)} = d.code
-            WHERE s.{q(column.name)} IS NOT NULL
-            """
+            SELECT {sql_string(table.name)}, rowid, {sql_string(text)}, NULL
+            FROM {stage} WHERE {q(column.name)} IN (SELECT unnest(?))
+            """,
+            [outside],
         )
 
 
