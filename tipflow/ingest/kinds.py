@@ -140,6 +140,7 @@ def _timestamp(spec: ColumnSpec, c: str, out: str, raw: str) -> ColumnSQL:
     """
     assert spec.offset_column  # guaranteed by the contract model
     text = q(f"__p_{spec.name}")  # cleaned, with a decimal comma (allowed by ISO) made a point
+    zoned = q(f"__p_{spec.name}_zoned")  # ends in a zone (computed once, used three times)
     cleaned = clean(raw)
     point = (
         f"CASE WHEN contains({cleaned}, ',') THEN replace({cleaned}, ',', '.') ELSE {cleaned} END"
@@ -147,17 +148,17 @@ def _timestamp(spec: ColumnSpec, c: str, out: str, raw: str) -> ColumnSQL:
     valid = f"regexp_full_match({text}, {sql_string(TIMESTAMP_PATTERN)})"
     local = f"try_cast({text} AS TIMESTAMP)"
     minutes = f"(epoch_us({local}) - epoch_us(try_cast({text} AS TIMESTAMPTZ))) // 60000000"
-    offset = f"CAST(CASE WHEN {valid} AND {_has_zone(text)} THEN {minutes} END AS SMALLINT)"
+    offset = f"CAST(CASE WHEN {zoned} AND {valid} THEN {minutes} END AS SMALLINT)"
     stored_offset = q(spec.offset_column)
     # DuckDB carries offset minutes of 60 or more over into the hour; ISO does not allow them.
     zone_minutes = f"substr({text}, -6, 1) IN ('+', '-') OR substr({text}, -5, 1) IN ('+', '-')"
     zone_wrong = (
-        f"{out} IS NOT NULL AND {_has_zone(text)} AND ({stored_offset} IS NULL "
+        f"{zoned} AND {out} IS NOT NULL AND ({stored_offset} IS NULL "
         f"OR abs({stored_offset}) > {MAX_OFFSET_HOURS * 60} "
         f"OR (({zone_minutes}) AND right({text}, 2) >= '60'))"
     )
     return ColumnSQL(
-        parts=((f"__p_{spec.name}", point),),
+        parts=((f"__p_{spec.name}", point), (f"__p_{spec.name}_zoned", _has_zone(cleaned))),
         outputs=((spec.name, f"CASE WHEN {valid} THEN {local} END"), (spec.offset_column, offset)),
         errors=(
             _unparsed(c, out, spec, "not an ISO 8601 date-time"),
@@ -165,7 +166,7 @@ def _timestamp(spec: ColumnSpec, c: str, out: str, raw: str) -> ColumnSQL:
         ),
         warnings=(
             (
-                f"{out} IS NOT NULL AND length({text}) = 10",
+                f"length({text}) = 10 AND {out} IS NOT NULL",
                 problem(spec.name, "date without a time, read as midnight"),
             ),
         ),
@@ -187,10 +188,12 @@ def _decimal(spec: ColumnSpec, c: str, out: str, raw: str) -> ColumnSQL:
     if spec.greater_than is not None:
         bound = f"{spec.greater_than:g}"
         errors.append((f"{out} <= {bound}", problem(spec.name, f"must be greater than {bound}")))
-    # A cheap string test (no regex) for digits beyond the stored scale, which DuckDB rounds.
+    # Digits beyond the stored scale, which DuckDB rounds. Cheapest test first: DuckDB only
+    # evaluates the later terms of an AND on the rows that passed the earlier ones.
     point = f"strpos({c}, '.')"
     too_precise = (
-        f"{point} > 0 AND length({c}) - {point} > {DECIMAL_SCALE} "
+        f"length({c}) > {DECIMAL_SCALE + 1} AND {point} > 0 "
+        f"AND length({c}) - {point} > {DECIMAL_SCALE} "
         f"AND strpos({c}, 'e') = 0 AND strpos({c}, 'E') = 0"
     )
     return ColumnSQL(
