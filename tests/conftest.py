@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = REPO_ROOT / "examples"
-SHARED = REPO_ROOT.parent / "shared"
+#: The read-only shared folder (contracts, specs): beside the checkout, or named by the variable.
+SHARED = Path(os.environ.get("TIPFLOW_SHARED_DIR", REPO_ROOT.parent / "shared"))
 
 
 @pytest.fixture(scope="session")
@@ -30,5 +32,5 @@ def broken_dataset() -> Path:
 def shared_dir() -> Path:
     """The read-only shared folder beside the project (contracts, specs); tests only."""
     if not SHARED.is_dir():
-        pytest.skip("the shared folder ../shared is not beside this checkout")
+        pytest.skip(f"no shared folder at {SHARED} (set TIPFLOW_SHARED_DIR to check against it)")
     return SHARED

@@ -27,7 +27,7 @@ def render_ingest_report(console: Console, report: IngestReport, outputs: str) -
 
 def _tables(report: IngestReport) -> Table:
     table = Table(title="Rows per table", title_justify="left")
-    for header in ("table", "file", "read", "accepted", "quarantined", "share"):
+    for header in ("table", "format", "read", "accepted", "quarantined", "share"):
         table.add_column(
             header,
             justify="right" if header in ("read", "accepted", "quarantined", "share") else "left",
@@ -36,7 +36,7 @@ def _tables(report: IngestReport) -> Table:
         share = f"{row.quarantined / row.read:.2%}" if row.read else "-"
         table.add_row(
             row.table,
-            row.file or "[dim]absent[/dim]",
+            row.format or "[dim]absent[/dim]",
             f"{row.read:,}",
             f"{row.accepted:,}",
             f"[red]{row.quarantined:,}[/red]" if row.quarantined else "0",
