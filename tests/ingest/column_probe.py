@@ -8,11 +8,13 @@ stage rows are returned in file order with their errors and warnings split into 
 from __future__ import annotations
 
 import csv
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from tipflow.engine.duckdb import connect
+from tipflow.ingest import IngestOptions, IngestReport, validate_dataset
 from tipflow.ingest.contract import load_contract
 from tipflow.ingest.discover import SourceFile, read_source
 from tipflow.ingest.stage import ROW_ERROR, ROW_WARNING, plan_stage, stage_table
@@ -82,3 +84,31 @@ def read_source_lenient(con: Any, path: Path, table: str) -> SourceFile:
         }
     )
     return read_source(con, path, relaxed)
+
+
+LOOSE = IngestOptions(max_quarantine=1.0)
+
+
+def one_row(tmp_path: Path, table: str, columns: dict[str, str | None]) -> ProbedRow:
+    """The stage row of a one-row file holding ``columns``."""
+    (row,) = probe(tmp_path, table, {name: [value] for name, value in columns.items()})
+    return row
+
+
+def one_value(tmp_path: Path, table: str, column: str, value: str | None) -> ProbedRow:
+    return one_row(tmp_path, table, {column: value})
+
+
+def tiny_with(
+    tiny: Path, tmp_path: Path, table: str, row: int, column: str, value: str
+) -> IngestReport:
+    """Validate a copy of tiny whose data row ``row`` (0-based) of ``table`` has ``value``."""
+    dataset = tmp_path / "dataset"
+    shutil.copytree(tiny, dataset)
+    path = dataset / f"{table}.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        records = list(csv.reader(handle))
+    records[row + 1][records[0].index(column)] = value
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(records)
+    return validate_dataset(dataset, tmp_path / "out", LOOSE)
