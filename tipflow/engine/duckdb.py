@@ -66,11 +66,6 @@ def sql_string(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
 
 
-def sql_string_list(values: list[str] | tuple[str, ...] | frozenset[str]) -> str:
-    """A SQL list literal (``['a', 'b']``) of string literals, sorted for stable SQL text."""
-    return "[" + ", ".join(sql_string(v) for v in sorted(values)) + "]"
-
-
 def first_row(con: Connection, sql: str, parameters: list[Any] | None = None) -> tuple[Any, ...]:
     """The first row of a query that returns exactly one (an aggregate, a count).
 

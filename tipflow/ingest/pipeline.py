@@ -2,7 +2,7 @@
 
 1. discover every table's file and header (a file that cannot be read stops the run at once);
 2. read, normalise and check each table in one scan into its stage table (``stage.py``);
-3. find duplicate keys and dangling references (``postchecks.py``);
+3. check code lists, duplicate keys and references across rows (``postchecks.py``);
 4. set the quarantined rows aside with reason, file and line (``quarantine.py``) and finalise
    the accepted rows as the workspace tables; normalise phones (``phones.py``);
 5. summarise, and enforce the bound on the quarantined share.

@@ -30,10 +30,6 @@ class TableReport(BaseModel):
     warnings: dict[str, int] = Field(default_factory=dict)
     extra_columns: list[str] = Field(default_factory=list)
 
-    @property
-    def present(self) -> bool:
-        return self.file is not None
-
 
 class Totals(BaseModel):
     read: int

@@ -1,8 +1,9 @@
 """The ingest stage's tables in the workspace: finalising them, summarising them, the run log.
 
 After ingest a workspace holds, for each contract table, a typed table of that name with the
-accepted rows (absent optional tables exist, empty), ``quarantine_<table>`` for every table that
-had rejected rows, and ``ingest_runs``: one row per run with its JSON report.
+accepted rows (absent optional tables exist, empty), ``quarantine_<table>`` for every table read
+from a file (empty when nothing was rejected), and ``ingest_runs``: one row per run with its
+JSON report.
 """
 
 from __future__ import annotations
