@@ -38,5 +38,9 @@ class QuarantineBoundExceeded(TipflowError):
         super().__init__(message)
 
 
+class ConfigError(TipflowError):
+    """A configuration file (a world, a tuning) that cannot be used; names file and problem."""
+
+
 class WorkspaceError(TipflowError):
     """The workspace file cannot be created, opened or replaced."""

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from tipflow import __version__
-from tipflow.cli import ingest_commands
+from tipflow.cli import ingest_commands, simulate_commands
 
 HELP = """\
 [bold]tipflow[/bold] follows the money of human trafficking and migrant smuggling.
@@ -29,6 +29,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 ingest_commands.register(app)
+simulate_commands.register(app)
 
 
 def _print_version(value: bool) -> None:
