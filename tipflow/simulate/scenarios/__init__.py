@@ -8,16 +8,18 @@ from __future__ import annotations
 from tipflow.errors import ConfigError
 from tipflow.simulate.config import WorldConfig
 from tipflow.simulate.population import Population
-from tipflow.simulate.scenarios import sex_hotel_circuit, travelling_professional
+from tipflow.simulate.scenarios import (
+    group_lookalikes,
+    group_smuggling_laundering,
+    group_trafficking,
+)
 from tipflow.simulate.scenarios.base import Scenario, ScenarioParameters
 from tipflow.simulate.world import World
 
 SCENARIOS: dict[str, Scenario] = {
     s.id: s
-    for s in (
-        sex_hotel_circuit.SCENARIO,
-        travelling_professional.SCENARIO,
-    )
+    for group in (group_trafficking, group_smuggling_laundering, group_lookalikes)
+    for s in group.SCENARIOS
 }
 
 
