@@ -7,12 +7,13 @@ institution's export records one, money as exact decimals, transactions in time 
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 from typing import Literal
 
 import pyarrow as pa
 
-from tipflow.engine.duckdb import Connection, connect, row_count, sql_string
+from tipflow.engine.duckdb import Connection, EngineSettings, connect, sql_string
 from tipflow.engine.progress import ProgressSink, execute_with_progress
 from tipflow.simulate.world import World
 
@@ -85,61 +86,61 @@ TRUTH = {
 }
 
 
+#: The writer sorts all transactions by time; past this much memory DuckDB spills to disk.
+WRITER_MEMORY_LIMIT = "4GB"
+
+
 def write_world(world: World, out: Path, fmt: Format, progress: ProgressSink) -> dict[str, int]:
     """Write the dataset and ``truth/`` under ``out``; returns rows written per dataset table."""
     (out / "truth").mkdir(parents=True, exist_ok=True)
-    con = connect(None)
-    try:
-        _register(con, world)
-        rows = {}
-        for table, query in DATASET.items():
-            path = out / f"{table}.{fmt}"
-            execute_with_progress(con, _copy(query, path, fmt), progress, f"Writing {path.name}")
-            rows[table] = int(row_count(con, table))
-        for table, query in TRUTH.items():
-            con.execute(_copy(query, out / "truth" / f"{table}.csv", "csv"))
-        return rows
-    finally:
-        con.close()
+    with tempfile.TemporaryDirectory(prefix="tipflow-simulate-") as scratch:
+        con = connect(
+            None, EngineSettings(memory_limit=WRITER_MEMORY_LIMIT, temp_directory=Path(scratch))
+        )
+        try:
+            # DuckDB scans the registered Arrow tables in place: no second copy of the world.
+            arrow = _register(con, world)
+            rows = {}
+            for table, query in DATASET.items():
+                path = out / f"{table}.{fmt}"
+                execute_with_progress(
+                    con, _copy(query, path, fmt), progress, f"Writing {path.name}"
+                )
+                rows[table] = arrow[table].num_rows
+            for table, query in TRUTH.items():
+                con.execute(_copy(query, out / "truth" / f"{table}.csv", "csv"))
+            return rows
+        finally:
+            con.close()
 
 
-def _register(con: Connection, world: World) -> None:
-    for builder in (
-        world.parties,
-        world.accounts,
-        world.account_parties,
-        world.transactions,
-        world.labels,
-        world.watchlist,
-        world.truth_accounts,
-        world.truth_transactions,
-    ):
-        table = builder.to_arrow()
-        con.register(f"_{builder.name}", table)
-        con.execute(f"CREATE TABLE {builder.name} AS SELECT * FROM _{builder.name}")
-        con.unregister(f"_{builder.name}")
-    networks = pa.Table.from_pylist(
+def _register(con: Connection, world: World) -> dict[str, pa.Table]:
+    """Register every built table (and small helper tables) under its name; returns them."""
+    builders = (
+        world.parties, world.accounts, world.account_parties, world.transactions,
+        world.labels, world.watchlist, world.truth_accounts, world.truth_transactions,
+    )  # fmt: skip
+    tables = {builder.name: builder.to_arrow() for builder in builders}
+    tables["networks"] = pa.Table.from_pylist(
         world.networks,
         schema=pa.schema(
             [("network_id", pa.string()), ("typology", pa.string()), ("crime", pa.string())]
         ),
     )
-    con.register("_networks", networks)
-    con.execute("CREATE TABLE networks AS SELECT * FROM _networks")
-    con.unregister("_networks")
-    offsets = pa.table(
+    tables["institution_offsets"] = pa.table(
         {
             "institution": [i.id for i in world.config.institutions],
             "offsets": [i.offsets for i in world.config.institutions],
         }
     )
-    con.register("_institutions", offsets)
+    for name, table in tables.items():
+        con.register(name, table)
     con.execute(
         f"CREATE TABLE account_ids AS SELECT a.account, {ACCOUNT_ID} AS account_id, "
         "a.institution, o.offsets FROM accounts AS a "
-        "JOIN _institutions AS o ON CAST(a.institution AS VARCHAR) = o.institution"
+        "JOIN institution_offsets AS o ON CAST(a.institution AS VARCHAR) = o.institution"
     )
-    con.unregister("_institutions")
+    return tables
 
 
 def _copy(query: str, path: Path, fmt: Format) -> str:
