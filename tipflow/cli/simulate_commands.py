@@ -40,6 +40,24 @@ def simulate_command(
     file_format: Annotated[
         Literal["csv", "parquet"], typer.Option("--format", help="Table file format.")
     ] = "csv",
+    inject_patterns: Annotated[
+        Path | None,
+        typer.Option(
+            "--inject-patterns",
+            help="An AMLworld laundering-pattern file (e.g. HI-Small_Patterns.txt): each "
+            "attempt is added as a laundering network.",
+        ),
+    ] = None,
+    inject_limit: Annotated[
+        int | None,
+        typer.Option("--inject-limit", min=0, help="Inject at most N attempts, types in turn."),
+    ] = None,
+    inject_types: Annotated[
+        str | None,
+        typer.Option(
+            "--inject-types", help="Only these pattern types, comma-separated (fan_out,cycle)."
+        ),
+    ] = None,
 ) -> None:
     """Generate a synthetic financial world written to the input contract, with ground truth.
 
@@ -52,7 +70,15 @@ def simulate_command(
             customers=customers, days=days, institutions=institutions, seed=seed
         )
         with RichProgress(stderr_console(), enabled=sys.stderr.isatty()) as progress:
-            result = simulate(world, out, file_format, progress)
+            result = simulate(
+                world,
+                out,
+                file_format,
+                progress,
+                inject_patterns=inject_patterns,
+                inject_limit=inject_limit,
+                inject_types=inject_types.split(",") if inject_types else None,
+            )
     except TipflowError as exc:
         fail(str(exc))
     console = stdout_console()

@@ -2,13 +2,15 @@
 
 1. the ordinary population (``population.py``) and its everyday activity;
 2. the typologies and look-alikes the configuration asks for (``scenarios/``);
-3. what the institution already knows (labels: STRs filed, alerts closed);
-4. the dataset and its ground truth (``writer.py``).
+3. optionally, AMLworld laundering attempts read from a pattern file (``amlworld*.py``);
+4. what the institution already knows (labels: STRs filed, alerts closed);
+5. the dataset and its ground truth (``writer.py``).
 """
 
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,6 +18,8 @@ import numpy as np
 import pyarrow.compute as pc
 
 from tipflow.engine.progress import ProgressSink, SilentProgress, step
+from tipflow.simulate.amlworld import read_patterns
+from tipflow.simulate.amlworld_inject import inject
 from tipflow.simulate.config import WorldConfig
 from tipflow.simulate.everyday_business import everyday_businesses
 from tipflow.simulate.everyday_persons import everyday_persons
@@ -37,10 +41,21 @@ class SimulationResult:
 
 
 def simulate(
-    config: WorldConfig, out: Path, fmt: Format = "csv", progress: ProgressSink | None = None
+    config: WorldConfig,
+    out: Path,
+    fmt: Format = "csv",
+    progress: ProgressSink | None = None,
+    inject_patterns: Path | None = None,
+    inject_limit: int | None = None,
+    inject_types: Sequence[str] | None = None,
 ) -> SimulationResult:
-    """Generate the world ``config`` describes and write it to ``out``."""
+    """Generate the world ``config`` describes and write it to ``out``.
+
+    ``inject_patterns``: an AMLworld pattern file whose attempts (at most ``inject_limit``,
+    of ``inject_types`` if given) are added as laundering networks.
+    """
     progress = progress or SilentProgress()
+    patterns = read_patterns(inject_patterns) if inject_patterns else None  # fail early
     world = World.create(config)
     seconds: dict[str, float] = {}
 
@@ -54,6 +69,9 @@ def simulate(
         everyday_businesses(world, population.businesses)
     with timed("scenarios", "Typologies and look-alikes"):
         run_scenarios(world, population)
+    if patterns is not None:
+        with timed("patterns", "AMLworld laundering patterns"):
+            inject(world, patterns, limit=inject_limit, kinds=inject_types)
     with timed("labels", "Labels"):
         involved, lookalikes = add_labels(world)
     started = time.perf_counter()
