@@ -6,7 +6,7 @@ is otherwise ordinary, through the real writer and the real reader.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -19,22 +19,23 @@ from tipflow.simulate.config import ScenarioPlan, WorldConfig
 TABLES = ("parties", "accounts", "transactions", "account_parties", "labels", "watchlist")
 
 
-@dataclass(frozen=True)
+@dataclass
 class SmallWorld:
     path: Path
     report: IngestReport
+    _con: duckdb.DuckDBPyConnection | None = field(default=None, repr=False)
 
     def sql(self, query: str) -> list[tuple[Any, ...]]:
-        """Run ``query`` over the dataset and truth tables (views named like the files,
-        truth ones as truth_accounts, truth_transactions, truth_networks)."""
-        con = duckdb.connect()
-        try:
+        """Run ``query`` over the dataset and truth tables (loaded once; named like the files,
+        the truth ones truth_accounts, truth_transactions, truth_networks)."""
+        if self._con is None:
+            self._con = duckdb.connect()
             for table in (*TABLES, "truth/accounts", "truth/transactions", "truth/networks"):
                 source = f"read_csv('{self.path / table}.csv', all_varchar = true)"
-                con.execute(f"CREATE VIEW {table.replace('/', '_')} AS SELECT * FROM {source}")
-            return con.execute(query).fetchall()
-        finally:
-            con.close()
+                self._con.execute(
+                    f"CREATE TABLE {table.replace('/', '_')} AS SELECT * FROM {source}"
+                )
+        return self._con.execute(query).fetchall()
 
 
 def world_config(

@@ -53,3 +53,9 @@ def test_institutions_override_keeps_the_first_k() -> None:
     assert [i.id for i in config.institutions] == ["BANK_NORTH", "BANK_LIBERTY"]
     with pytest.raises(ConfigError, match="--institutions"):
         load_world_config().with_overrides(institutions=9)
+
+
+def test_the_default_world_lists_every_registered_scenario() -> None:
+    config = load_world_config()
+    assert set(config.typologies) | set(config.lookalikes) == set(SCENARIOS)
+    assert len(config.typologies) >= 10 and len(config.lookalikes) >= 6

@@ -4,10 +4,10 @@ Each attempt becomes a network (typology ``amlworld_<type>``, crime ``laundering
 distinct (bank, account) becomes a new customer with an account at the institution its bank
 id maps to (a stable hash weighted by the institutions' shares, so the same bank always lands
 at the same institution). The attempt is moved into the simulated period as a whole, keeping
-its order and relative timing; amounts are the file's Amount Paid, booked in the world's
-currency. The attempt's hub (most distinct counterparties; for a cycle, its start) is the
-``funnel``, the other accounts ``facilitator``. An account found in several attempts is one
-account, recorded in the truth under the first attempt that uses it.
+its order and relative timing; amounts are the file's Amount Paid converted to the world's
+currency at the fixed rates of ``data/exchange_rates.yaml``. The attempt's hub (most distinct
+counterparties; for a cycle, its start) is the ``funnel``, the other accounts ``facilitator``.
+By default each attempt gets its own accounts (the truth holds one network per account).
 
 Everything per transaction is vectorised; loops run per attempt, bank or industry only.
 """
@@ -17,8 +17,11 @@ from __future__ import annotations
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 
 import numpy as np
+import yaml
 
 from tipflow.errors import ConfigError
 from tipflow.simulate.amlworld import Patterns, normalise_type
@@ -52,18 +55,40 @@ class Injected:
     kinds: dict[str, int]
 
 
+def usd_rates(currencies: np.ndarray) -> np.ndarray:
+    """Per row, the fixed rate of ``data/exchange_rates.yaml`` from the named currency."""
+    rates = exchange_rates()
+    names, position = np.unique(currencies.astype(str), return_inverse=True)
+    unknown = sorted(set(names) - set(rates))
+    if unknown:
+        raise ConfigError(
+            f"no exchange rate for AMLworld currencies {unknown}; add them to exchange_rates.yaml"
+        )
+    return np.array([rates[str(n)] for n in names], dtype=float)[position]
+
+
+@cache
+def exchange_rates() -> dict[str, float]:
+    text = (
+        resources.files("tipflow.simulate").joinpath("data/exchange_rates.yaml").read_text("utf-8")
+    )
+    return {str(k): float(v) for k, v in yaml.safe_load(text)["usd_per_unit"].items()}
+
+
 def inject(
     world: World,
     patterns: Patterns,
     *,
     limit: int | None = None,
     kinds: Sequence[str] | None = None,
-    shared_accounts: bool = True,
+    shared_accounts: bool = False,
 ) -> Injected:
     """Add the chosen attempts of ``patterns`` to ``world`` (all of them by default).
 
-    With ``shared_accounts`` false, every attempt gets accounts of its own, so that each
-    network lists all its members (AMLworld reuses some accounts in up to ~20 attempts).
+    By default every attempt gets accounts of its own, so that each network lists all its
+    members: the truth holds one network per account, while AMLworld reuses some accounts in
+    up to ~20 attempts. ``shared_accounts`` keeps that reuse (later networks then list only
+    the accounts they were first to use).
     """
     chosen = choose_attempts(world, patterns, limit, kinds)
     if not len(chosen):
@@ -99,7 +124,7 @@ def inject(
     ids = world.transact(
         when=when,
         utc_offset=offset,
-        amount=patterns.amount_paid[rows],
+        amount=patterns.amount_paid[rows] * usd_rates(patterns.payment_currency[rows]),
         channel=Categorical(channel, CHANNEL_LABELS),
         source=np.where(is_cash, NO_ACCOUNT, account[source]),  # source -1: cash, masked
         target=account[target],

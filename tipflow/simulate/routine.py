@@ -162,7 +162,8 @@ def periodic(
     return world.transact(
         when=clock.at(day, clock.seconds_in_hours(rng, hours, n)),
         utc_offset=city_offsets(city[entity]),
-        amount=amount[entity] * (1 + rng.normal(0, jitter, n)),
+        # A multiplicative lognormal jitter: never negative, whatever its spread.
+        amount=amount[entity] * np.exp(rng.normal(0, jitter, n)),
         channel=Categorical.constant(channel, n),
         source=None if source is None else source[entity],
         target=None if target is None else target[entity],

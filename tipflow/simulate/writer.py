@@ -28,17 +28,18 @@ OFFSET = (
 
 DATASET = {
     "parties": """
-        SELECT 'P' || lpad(CAST(party AS VARCHAR), 7, '0') AS party_id, party_type, name,
-               birth_date, gender, nationality, address, city, postal_code, country, phone, email,
-               occupation, industry_code,
-               CAST(declared_income AS DECIMAL(18, 2)) AS declared_income, employee_count,
-               onboarding_date
-        FROM parties ORDER BY party""",
+        SELECT 'P' || lpad(CAST(p.party AS VARCHAR), 7, '0') AS party_id, p.party_type, p.name,
+               p.birth_date, p.gender, p.nationality, p.address, p.city, p.postal_code,
+               p.country, p.phone, p.email, p.occupation, p.industry_code,
+               CAST(p.declared_income AS DECIMAL(18, 2)) AS declared_income, p.employee_count,
+               least(p.onboarding_date, f.first_opened) AS onboarding_date
+        FROM parties AS p LEFT JOIN party_first_account AS f USING (party)
+        ORDER BY p.party""",
     "accounts": f"""
         SELECT {ACCOUNT_ID} AS account_id, a.institution AS institution_id,
                'P' || lpad(CAST(a.party AS VARCHAR), 7, '0') AS party_id, a.account_type,
-               a.currency, a.opened_date, a.closed_date, a.branch_city, a.branch_country
-        FROM accounts AS a ORDER BY a.account""",
+               a.currency, d.opened_date, a.closed_date, a.branch_city, a.branch_country
+        FROM accounts AS a JOIN account_dates AS d USING (account) ORDER BY a.account""",
     "transactions": f"""
         SELECT 'TX' || lpad(CAST(t.transaction AS VARCHAR), 9, '0') AS transaction_id,
                strftime(t.timestamp, '%Y-%m-%dT%H:%M:%S')
@@ -135,12 +136,39 @@ def _register(con: Connection, world: World) -> dict[str, pa.Table]:
     )
     for name, table in tables.items():
         con.register(name, table)
+    _coherent_dates(con)
     con.execute(
         f"CREATE TABLE account_ids AS SELECT a.account, {ACCOUNT_ID} AS account_id, "
         "a.institution, o.offsets FROM accounts AS a "
         "JOIN institution_offsets AS o ON CAST(a.institution AS VARCHAR) = o.institution"
     )
     return tables
+
+
+def _coherent_dates(con: Connection) -> None:
+    """Dates that agree however the generators drew them: an account is open by its first
+    transaction, and its holder a customer by the first account they hold."""
+    con.execute(
+        """
+        CREATE TABLE account_dates AS
+        WITH used AS (
+            SELECT account, min(CAST(timestamp AS DATE)) AS first_day FROM (
+                SELECT from_account AS account, timestamp FROM transactions
+                UNION ALL SELECT to_account, timestamp FROM transactions)
+            WHERE account >= 0 GROUP BY account)
+        SELECT a.account, least(a.opened_date, u.first_day) AS opened_date
+        FROM accounts AS a LEFT JOIN used AS u USING (account)
+        """
+    )
+    con.execute(
+        """
+        CREATE TABLE party_first_account AS
+        SELECT l.party, min(d.opened_date) AS first_opened
+        FROM account_parties AS l JOIN account_dates AS d USING (account)
+        WHERE l.relation IN ('holder', 'joint_holder')
+        GROUP BY l.party
+        """
+    )
 
 
 def _copy(query: str, path: Path, fmt: Format) -> str:

@@ -158,10 +158,21 @@ def _sales(scene: Scene, population: Population, p: IllicitMassage, ring: Ring) 
     at_night, by_day = clock.seconds_in_hours(rng, LATE, v), clock.seconds_in_hours(rng, OPEN, v)
     seconds = np.where(late, at_night, by_day)
     # HT-SEX-21 as the buyers' own banks see it: card debits at the storefront, at night.
+    # They are ordinary customers' payments, not the network's: untagged (the network's side
+    # of the same money is the tagged settlement below).
     seen = np.flatnonzero(rng.random(v) < p.buyers_in_data)
     buyer, at = rng.choice(population.persons.account, len(seen)), store[seen]
     merchant, where = Categorical.choose(ring.names, at), ring.city[at]
-    scene.buy(buyer, day[seen], fee[seen], merchant, "7297", seconds=seconds[seen], city=where)
+    scene.buy(
+        buyer,
+        day[seen],
+        fee[seen],
+        merchant,
+        "7297",
+        seconds=seconds[seen],
+        city=where,
+        tagged=False,
+    )
     sales = np.zeros((k, clock.days))
     np.add.at(sales, (store, day), fee)
     # Settled the next morning by the acquirer, or by a processor serving adult sites.

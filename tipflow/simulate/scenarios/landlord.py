@@ -163,7 +163,12 @@ def _costs(world: World, account: int, city: int, rents: float, p: Landlord) -> 
     _pay(world, account, city, day, np.full(len(day), tax), "County Tax Collector", "property tax")
     count = rng.poisson(p.repairs_per_month * clock.days / 30.4)
     kind = rng.integers(0, len(REPAIRS), count)
-    merchant = np.array([rng.choice(REPAIRS[k][1]) for k in kind], dtype=object)
+    # One merchant per repair, vectorised: a random pick among each kind's merchants.
+    choices = [np.array(REPAIRS[k][1], dtype=object) for k in range(len(REPAIRS))]
+    sizes = np.array([len(c) for c in choices])
+    flat = np.concatenate(choices)
+    offsets = np.cumsum(sizes) - sizes
+    merchant = flat[offsets[kind] + (rng.random(count) * sizes[kind]).astype(np.int64)]
     transfers(
         world,
         source=np.full(count, account),
@@ -174,7 +179,7 @@ def _costs(world: World, account: int, city: int, rents: float, p: Landlord) -> 
         city=np.full(count, city),
         channel="card",
         merchant_name=merchant,
-        merchant_category_code=np.array([REPAIRS[k][0] for k in kind], dtype=object),
+        merchant_category_code=np.array([code for code, _ in REPAIRS], dtype=object)[kind],
     )
 
 

@@ -139,15 +139,10 @@ def _buyers(
     insider = rng.random(n) < 0.2  # buyers who happen to bank in the dataset
     source = np.where(insider, rng.choice(persons.account, n), -1)
     male = names().group_of(places().home_country).male
-    buyer = np.array(
-        [
-            f"{a} {b}"
-            for a, b in zip(
-                rng.choice(male, n), rng.choice(names().group_of("US").surnames, n), strict=True
-            )
-        ],
-        dtype=object,
-    )
+    surnames = names().group_of(places().home_country).surnames
+    given = rng.choice(np.array(male, dtype=str), n)
+    buyer = np.char.add(np.char.add(given, " "), rng.choice(np.array(surnames, dtype=str), n))
+    buyer = buyer.astype(object)
     transfers(
         world,
         source=source,

@@ -63,10 +63,12 @@ class Scene:
         seconds: IntArray | None = None,
         hours: FloatArray = OFFICE_HOURS,
         city: IntArray | int | None = None,
+        tagged: bool = True,
         **columns: Value,
     ) -> IntArray:
         """One row per element of ``day``, at ``seconds`` or at hours drawn from ``hours``;
-        ``memo`` is the description, ``party`` the outside counterparty's name."""
+        ``memo`` is the description, ``party`` the outside counterparty's name. ``tagged``
+        False: rows of other customers that the scenario causes (not the network's own)."""
         n, clock = len(day), self.world.clock
         seconds = clock.seconds_in_hours(self.rng, hours, n) if seconds is None else seconds
         where = np.broadcast_to(self.city if city is None else city, (n,))
@@ -77,7 +79,7 @@ class Scene:
             channel=_column(channel, n),
             source=_side(source, n),
             target=_side(target, n),
-            tag=self.tag,
+            tag=self.tag if tagged else None,
             city=city_column(where),
             country=Categorical.constant(places().home_country, n),
             description=_column(memo, n),
