@@ -59,3 +59,10 @@ def test_the_default_world_lists_every_registered_scenario() -> None:
     config = load_world_config()
     assert set(config.typologies) | set(config.lookalikes) == set(SCENARIOS)
     assert len(config.typologies) >= 10 and len(config.lookalikes) >= 6
+
+
+def test_docs_list_every_scenario_as_the_registry_says() -> None:
+    from tipflow.simulate.scenarios.catalogue import catalogue_markdown
+
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "simulator.md").read_text("utf-8")
+    assert catalogue_markdown() in docs
