@@ -48,7 +48,9 @@ def read_back(world: Path) -> dict[str, pa.Table]:
     con = duckdb.connect()
     try:
         return {
-            t: con.execute(f"SELECT * FROM read_csv('{world / t}.csv', all_varchar = true)").arrow()
+            t: con.sql(
+                f"SELECT * FROM read_csv('{world / t}.csv', all_varchar = true)"
+            ).to_arrow_table()
             for t in TABLES
         }
     finally:
