@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+import duckdb
+
 from tipflow.engine.duckdb import Connection, sql_string
 from tipflow.errors import DatasetError
 from tipflow.ingest.contract import TableSpec
@@ -140,7 +142,7 @@ def _parquet_header(con: Connection, path: Path) -> tuple[str, ...]:
         rows = con.execute(
             f"DESCRIBE SELECT * FROM read_parquet({sql_string(str(path))}, binary_as_string = true)"
         ).fetchall()
-    except Exception as exc:  # DuckDB raises several types; all mean "not readable Parquet"
+    except duckdb.Error as exc:  # DuckDB raises several types; all mean "not readable Parquet"
         first_line = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise DatasetError(path, f"not a readable Parquet file ({first_line})") from exc
     return tuple(str(row[0]) for row in rows)
