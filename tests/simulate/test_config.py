@@ -62,7 +62,8 @@ def test_the_default_world_lists_every_registered_scenario() -> None:
 
 
 def test_docs_list_every_scenario_as_the_registry_says() -> None:
-    from tipflow.simulate.scenarios.catalogue import catalogue_markdown
+    from tipflow.simulate.scenarios.catalogue import BEGIN, END, catalogue_markdown
 
     docs = (Path(__file__).resolve().parents[2] / "docs" / "simulator.md").read_text("utf-8")
     assert catalogue_markdown() in docs
+    assert docs.count(BEGIN) == docs.count(END) == 1

@@ -57,7 +57,7 @@ DATASET = {
     "account_parties": """
         SELECT i.account_id, 'P' || lpad(CAST(l.party AS VARCHAR), 7, '0') AS party_id, l.relation
         FROM account_parties AS l JOIN account_ids AS i USING (account)
-        ORDER BY l.account, l.relation""",
+        ORDER BY l.account, l.relation, l.party""",
     "labels": """
         SELECT i.account_id, l.label, l.source, l.label_date
         FROM labels AS l JOIN account_ids AS i USING (account) ORDER BY i.account_id""",

@@ -109,7 +109,11 @@ SCENARIO = Scenario(
     summary="Foreign-born workers who send a small share of each month's wage, a day or two "
     "after payday, to one or two relatives with their surname in the country of birth.",
     indicators=("GEO-01", "HT-LAB-12", "MS-03", "MS-06", "MS-14", "ML-15"),
-    resembles=("sex_trafficking_funnel_network", "labour_trafficking_recruiter", "T8"),
+    resembles=(
+        "sex_trafficking_funnel_network",
+        "labour_trafficking_recruiter",
+        "smuggling_maritime_organiser",
+    ),
     sources=("FIN20", "FIN23", "AUS-PS", "AUS-TH"),
     parameters=DiasporaRemitter,
     build=build,

@@ -136,7 +136,7 @@ SCENARIO = Scenario(
     summary="A club treasurer: 5-12 local members pay equal dues and event shares by P2P; "
     "the money goes to the venue, league and event merchants, not to a person.",
     indicators=("HT-SEX-11", "HT-SEX-13", "ML-03", "MS-01"),
-    resembles=("T11",),
+    resembles=("sex_trafficking_ring_collector",),
     sources=("FT21",),
     parameters=GroupTreasurer,
     build=build,

@@ -210,7 +210,7 @@ SCENARIO = Scenario(
     summary="Foreign students sharing a flat: a monthly wire from a parent abroad with their "
     "surname, tuition to a university each term, rent to one landlord.",
     indicators=("ML-15", "GEO-01", "GEN-02", "GEN-04", "HT-LAB-07", "MS-13"),
-    resembles=("sex_trafficking_funnel_network", "T9"),
+    resembles=("sex_trafficking_funnel_network", "sex_trafficking_debt_bondage"),
     sources=("FIN20", "FT21", "AUS-TH", "AUS-PS"),
     parameters=InternationalStudent,
     build=build,

@@ -214,7 +214,11 @@ SCENARIO = Scenario(
     summary="A landlord whose 8-20 tenants pay fixed rents on the due date, unrelated to payday; "
     "pays mortgage, property tax, insurance, utilities and repairs.",
     indicators=("HT-SEX-15", "HT-LAB-01", "HT-LAB-05", "HT-LAB-08", "MS-06", "GEN-02"),
-    resembles=("T12", "labour_trafficking_recruiter", "sex_trafficking_hotel_circuit"),
+    resembles=(
+        "labour_trafficking_smuggling_debt",
+        "labour_trafficking_recruiter",
+        "sex_trafficking_hotel_circuit",
+    ),
     sources=("FIN20", "FT21", "FIN23"),
     parameters=Landlord,
     build=build,

@@ -152,7 +152,7 @@ SCENARIO = Scenario(
     summary="The organiser of a rotating savings club: 8-15 local members pay the same amount "
     "each month and the whole pot goes back to a different member each month.",
     indicators=("MS-01", "MS-06", "HT-SEX-11", "HT-SEX-13", "ML-03"),
-    resembles=("smuggling_border_funnel", "T11"),
+    resembles=("smuggling_border_funnel", "sex_trafficking_ring_collector"),
     sources=("FIN23", "FT21"),
     parameters=SavingsClub,
     build=build,

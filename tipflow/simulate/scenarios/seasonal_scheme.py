@@ -239,7 +239,7 @@ SCENARIO = Scenario(
     "weekly wages into workers' own accounts net of a capped housing deduction, "
     "remittances to family.",
     indicators=("HT-LAB-07", "HT-LAB-09", "HT-LAB-10", "HT-LAB-12", "HT-LAB-13", "GEN-02"),
-    resembles=("labour_trafficking_recruiter", "T12"),
+    resembles=("labour_trafficking_recruiter", "labour_trafficking_smuggling_debt"),
     sources=("FIN20", "FIN14", "FT21"),
     parameters=SeasonalScheme,
     build=build,
