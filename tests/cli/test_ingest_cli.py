@@ -29,7 +29,7 @@ def test_version() -> None:
 def test_help_reads_like_a_product() -> None:
     result = runner.invoke(app, ["--help"])
     assert result.exit_code == 0
-    for words in ("human trafficking", "validate", "load", "tipflow validate examples/tiny"):
+    for words in ("human trafficking", "validate", "load", "screen", "tipflow demo"):
         assert words in result.output
 
 

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from tipflow import __version__
-from tipflow.cli import ingest_commands, simulate_commands
+from tipflow.cli import ingest_commands, screen_commands, simulate_commands, typology_commands
 
 HELP = """\
 [bold]tipflow[/bold] follows the money of human trafficking and migrant smuggling.
@@ -17,7 +17,7 @@ row and quarantines what breaks the contract, then (as the stages land) screens 
 typologies built from published red-flag indicators, links networks across institutions, and
 writes goAML STRs, FollowTheMoney exports and readable case reports.
 
-Start with:  [cyan]tipflow validate examples/tiny --out results/example[/cyan]
+Start with:  [cyan]tipflow demo[/cyan]  (simulate a small world, screen it, evaluate it)
 """
 
 app = typer.Typer(
@@ -29,6 +29,8 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 ingest_commands.register(app)
+screen_commands.register(app)
+typology_commands.register(app)
 simulate_commands.register(app)
 
 

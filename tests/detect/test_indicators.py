@@ -1,0 +1,141 @@
+"""Indicators on hand-written stories: each fires where the story says, and not on its
+look-alike; evidence names the transactions that make it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pyarrow.parquet as pq
+
+from tests.detect.dataset_builder import Dataset
+from tipflow.detect.screen import screen_dataset
+
+
+def _evidence(results: Path) -> dict[tuple[str, str], dict[str, object]]:
+    table = pq.read_table(results / "evidence.parquet").to_pylist()
+    return {(row["account_id"], row["indicator_id"]): row for row in table}
+
+
+def _screen(data: Dataset, tmp_path: Path) -> dict[tuple[str, str], dict[str, object]]:
+    results = tmp_path / "results"
+    screen_dataset(data.write(tmp_path / "data"), results)
+    return _evidence(results)
+
+
+def test_lodging_circuit_fires_across_cities_not_in_one(tmp_path: Path) -> None:
+    data = Dataset()
+    mover = data.person("mover", "Ann Lee")
+    stayer = data.person("stayer", "Bo Chan")
+    for night, city in enumerate(["Denver", "Phoenix", "Dallas", "Austin", "Denver"]):
+        data.pay(
+            day=night * 2,
+            amount=129,
+            channel="card",
+            source=mover,
+            merchant_name="StayWell",
+            merchant_category_code="7011",
+            city=city,
+        )
+        data.pay(
+            day=night * 2,
+            amount=129,
+            channel="card",
+            source=stayer,
+            merchant_name="StayWell",
+            merchant_category_code="7011",
+            city="Denver",
+        )
+    evidence = _screen(data, tmp_path)
+    hit = evidence[(mover, "HT-SEX-03")]
+    assert hit["value"] == 5 and hit["threshold"] == 4
+    assert len(hit["transaction_ids"]) == 5
+    assert (stayer, "HT-SEX-03") not in evidence
+
+
+def test_sweep_to_controller_and_controller_hub(tmp_path: Path) -> None:
+    data = Dataset()
+    boss = data.person("boss", "Rex Stone")
+    victims = [data.person(f"v{i}", name) for i, name in enumerate(["Ivy Moss", "Joy Park"])]
+    saver = data.person("saver", "Kim West")
+    for day in range(0, 28, 3):
+        for victim in victims:
+            data.pay(
+                day=day, amount=300, channel="p2p", target=victim, counterparty_name="Tom Hill"
+            )
+            data.pay(day=day + 0.2, amount=280, channel="p2p", source=victim, target=boss)
+        data.pay(day=day, amount=300, channel="p2p", target=saver, counterparty_name="Tom Hill")
+        data.pay(
+            day=day + 0.2,
+            amount=40,
+            channel="card",
+            source=saver,
+            merchant_name="ValueFoods",
+            merchant_category_code="5411",
+        )
+    evidence = _screen(data, tmp_path)
+    for victim in victims:
+        assert evidence[(victim, "HT-SEX-14")]["value"] > 0.9
+    assert (saver, "HT-SEX-14") not in evidence
+    hub = evidence[(boss, "HT-SEX-15")]
+    assert hub["value"] == 2
+
+
+def test_structuring_in_one_week(tmp_path: Path) -> None:
+    data = Dataset()
+    smurf = data.person("smurf", "Lou Diaz")
+    honest = data.person("honest", "May Ford")
+    for day, amount in enumerate([9500, 9100, 9900, 8800]):
+        data.pay(day=day, amount=amount, channel="cash", target=smurf, city="Chicago")
+    data.pay(day=1, amount=9500, channel="cash", target=honest, city="Chicago")
+    data.pay(day=20, amount=12000, channel="cash", target=honest, city="Chicago")
+    evidence = _screen(data, tmp_path)
+    assert evidence[(smurf, "ML-02")]["value"] == 4
+    assert (honest, "ML-02") not in evidence
+
+
+def test_watchlist_phone_is_decisive(tmp_path: Path) -> None:
+    data = Dataset()
+    listed = data.person("listed", "Ned Cole", phone="+13125550199")
+    data.person("other", "Oda Fox", phone="+13125550100")
+    data.pay(
+        day=1,
+        amount=50,
+        channel="card",
+        source=listed,
+        merchant_name="Shop",
+        merchant_category_code="5411",
+    )
+    data.watchlist.append(
+        {
+            "entry_id": "W1",
+            "kind": "phone",
+            "value": "+1 312 555 0199",
+            "note": "phone in escort ads",
+        }
+    )
+    results = tmp_path / "results"
+    screen_dataset(data.write(tmp_path / "data"), results)
+    rows = duckdb.sql(
+        f"SELECT account_id, flagged, risk_score FROM read_csv('{results / 'accounts.csv'}')"
+    ).fetchall()
+    flagged = {account: (flag, risk) for account, flag, risk in rows}
+    assert flagged[listed][0] is True and flagged[listed][1] >= 0.95
+    assert flagged["A-other"][0] is False
+
+
+def test_shared_device_across_holders(tmp_path: Path) -> None:
+    data = Dataset()
+    accounts = [data.person(f"d{i}", f"Person{i} Surname{i}") for i in range(4)]
+    for i, account in enumerate(accounts):
+        data.pay(
+            day=i,
+            amount=20,
+            channel="p2p",
+            source=account,
+            counterparty_name="Al Bee",
+            device_id="DEV-1",
+        )
+    evidence = _screen(data, tmp_path)
+    for account in accounts:
+        assert evidence[(account, "HT-SEX-19")]["value"] == 4

@@ -1,0 +1,159 @@
+"""``tipflow screen``, ``explain``, ``evaluate`` and ``demo``: the main job and its measures."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from tipflow.cli.output import fail, print_json, stderr_console, stdout_console
+from tipflow.cli.progress_bars import RichProgress
+from tipflow.cli.screen_render import render_evaluation, render_explanation, render_screen
+from tipflow.detect.evaluate import evaluate_results
+from tipflow.detect.explain import explain_account
+from tipflow.detect.registry import load_tuning
+from tipflow.detect.screen import ScreenSummary, screen_dataset
+from tipflow.errors import TipflowError
+from tipflow.ingest import IngestOptions
+from tipflow.ingest.pipeline import DEFAULT_MAX_QUARANTINE
+
+ResultsArgument = Annotated[
+    Path, typer.Argument(help="A results folder written by tipflow screen.", show_default=False)
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
+
+
+def screen(
+    dataset: Annotated[
+        Path, typer.Argument(help="The dataset folder (input contract).", show_default=False)
+    ],
+    out: Annotated[
+        Path, typer.Option("--out", "-o", help="The results folder to write.", show_default=False)
+    ],
+    config: Annotated[
+        Path | None,
+        typer.Option("--config", help="A tuning file: thresholds, weights, alert budget."),
+    ] = None,
+    max_quarantine: Annotated[
+        float,
+        typer.Option(
+            "--max-quarantine", min=0.0, max=1.0, help="Fail above this share quarantined."
+        ),
+    ] = DEFAULT_MAX_QUARANTINE,
+    json_output: JsonOption = False,
+) -> None:
+    """Screen a dataset: every account scored, alerts explained, evidence kept.
+
+    Writes OUT/accounts.csv, networks.csv, evidence.parquet, run.json, quarantine/ and the
+    workspace the later commands read (explain, reports).
+    """
+    summary = _screen(dataset, out, config, max_quarantine, json_output)
+    if json_output:
+        print_json(summary.run)
+    else:
+        render_screen(stdout_console(), summary)
+
+
+def _screen(
+    dataset: Path, out: Path, config: Path | None, max_quarantine: float, quiet: bool
+) -> ScreenSummary:
+    try:
+        tuning = load_tuning(config) if config else None
+        with RichProgress(stderr_console(), enabled=not quiet and sys.stderr.isatty()) as bars:
+            return screen_dataset(
+                dataset, out, tuning=tuning, options=IngestOptions(max_quarantine), progress=bars
+            )
+    except TipflowError as exc:
+        fail(str(exc))
+
+
+def explain(
+    results: ResultsArgument,
+    account_id: Annotated[str, typer.Argument(help="The account to explain.", show_default=False)],
+    json_output: JsonOption = False,
+) -> None:
+    """Why an account scored as it did: each indicator's figure, threshold and transactions."""
+    try:
+        explanation = explain_account(results, account_id)
+    except TipflowError as exc:
+        fail(str(exc))
+    if json_output:
+        print_json(
+            {
+                "account": explanation.account,
+                "evidence": [item.__dict__ for item in explanation.evidence],
+            }
+        )
+    else:
+        render_explanation(stdout_console(), explanation)
+
+
+def evaluate(
+    results: ResultsArgument,
+    truth: Annotated[
+        Path,
+        typer.Option(
+            "--truth", help="The ground-truth folder (a world's truth/).", show_default=False
+        ),
+    ],
+    json_output: JsonOption = False,
+) -> None:
+    """Measure results against ground truth: precision, recall, F1, per typology, look-alike."""
+    try:
+        metrics = evaluate_results(results, truth)
+    except TipflowError as exc:
+        fail(str(exc))
+    if json_output:
+        print_json(metrics)
+    else:
+        render_evaluation(stdout_console(), metrics)
+
+
+def demo(
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the demo.")] = Path(
+        "results/demo"
+    ),
+    customers: Annotated[int, typer.Option(min=200, help="Customers in the world.")] = 5000,
+    days: Annotated[int, typer.Option(min=30, help="Days simulated.")] = 120,
+    seed: Annotated[int, typer.Option(help="Random seed.")] = 1,
+) -> None:
+    """Simulate a small world, screen it and evaluate the results against its truth."""
+    from tipflow.simulate import load_world_config, simulate
+
+    console = stdout_console()
+    world_dir, results = out / "world", out / "results"
+    try:
+        world = load_world_config(None).with_overrides(customers=customers, days=days, seed=seed)
+        with RichProgress(stderr_console(), enabled=sys.stderr.isatty()) as bars:
+            simulate(world, world_dir, "csv", bars)
+    except TipflowError as exc:
+        fail(str(exc))
+    console.print(f"[bold]1. World[/bold] simulated in {world_dir} (truth in {world_dir}/truth)")
+    summary = _screen(world_dir, results, None, DEFAULT_MAX_QUARANTINE, quiet=False)
+    console.print(f"[bold]2. Screened[/bold] into {results}")
+    render_screen(console, summary)
+    metrics: dict[str, Any] = evaluate_results(results, world_dir / "truth")
+    console.print("[bold]3. Evaluated[/bold] against the world's ground truth")
+    render_evaluation(console, metrics)
+    first = _first_flagged(results)
+    if first:
+        console.print(f"Next: [cyan]tipflow explain {results} {first}[/cyan]")
+
+
+def _first_flagged(results: Path) -> str | None:
+    import csv
+
+    with (results / "accounts.csv").open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            if row["flagged"] == "true":
+                return row["account_id"]
+    return None
+
+
+def register(app: typer.Typer) -> None:
+    app.command(rich_help_panel="Detect")(screen)
+    app.command(rich_help_panel="Detect")(explain)
+    app.command(rich_help_panel="Detect")(evaluate)
+    app.command(rich_help_panel="Start here")(demo)

@@ -1,0 +1,213 @@
+"""Query measures that look past the account to the accounts around it.
+
+* ``common_counterparty``: several unrelated customers paying the same outside (or inside)
+  beneficiary; both the senders and, when it is a customer, the beneficiary score.
+* ``linked_evidence`` (second pass, after the other indicators): an account that exchanges
+  money with several accounts on which given indicators fired, e.g. a controller receiving
+  from several accounts that show victim-side sweeps (HT-SEX-15).
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from tipflow.detect.measures.base import MeasureParameters, QueryContext, QueryMeasure, lists_any
+
+_SURNAME = "lower(regexp_extract(trim(p.name), '(\\S+)$', 1))"
+
+
+class CommonCounterparty(MeasureParameters):
+    channels: list[str] = ["p2p", "wire", "remittance", "internal", "other"]
+    cross_border_only: bool = False
+    country_lists: list[str] = []
+    after_payroll_hours: int | None = None  # only debits this soon after a payroll credit
+    min_wage_share: float = 0.0  # ... and at least this share of that payroll credit
+    min_cycles: int = 1  # a sender counts when it paid the beneficiary on this many days
+    max_senders: int = 200  # a beneficiary paid by more is a popular business, not a network
+
+
+def _common_query(p: CommonCounterparty, ctx: QueryContext) -> str:
+    channels = ", ".join(f"'{c}'" for c in p.channels)
+    where = [
+        "l.direction = 'out'",
+        f"l.channel IN ({channels})",
+        "NOT coalesce(l.own_transfer, false)",
+        "l.merchant_name IS NULL",
+        "l.cp_key IS NOT NULL",
+    ]
+    if p.cross_border_only:
+        where.append("l.cross_border")
+    if p.country_lists:
+        where.append(lists_any(p.country_lists, "l"))
+    payroll = ""
+    if p.after_payroll_hours is not None:
+        payroll = f"""AND EXISTS (SELECT 1 FROM legs c WHERE c.account_id = l.account_id
+            AND c.direction = 'in' AND c.kw_payroll AND c.ts <= l.ts
+            AND c.ts >= l.ts - INTERVAL {p.after_payroll_hours} HOURS
+            AND l.amount >= {p.min_wage_share} * c.amount)"""
+    return f"""
+WITH paid AS (
+  SELECT l.account_id, l.transaction_id, l.ts, l.day AS l_day, l.cp_key, l.other_account_id,
+         p.party_id,
+         {_SURNAME} AS surname, {ctx.window_of("l.ts")} AS w
+  FROM legs l JOIN account_profile p USING (account_id)
+  WHERE {" AND ".join(where)} {payroll}
+),
+regular AS (
+  SELECT * FROM paid
+  QUALIFY count(DISTINCT l_day) OVER (PARTITION BY account_id, cp_key, w) >= {p.min_cycles}
+),
+beneficiaries AS (
+  SELECT cp_key, w, count(DISTINCT party_id) AS senders, count(DISTINCT surname) AS surnames,
+         min(other_account_id) AS beneficiary_account
+  FROM regular GROUP BY cp_key, w
+  HAVING count(DISTINCT party_id) BETWEEN 2 AND {p.max_senders}
+),
+senders AS (
+  SELECT pd.account_id, b.surnames::DOUBLE AS value,
+         list(pd.transaction_id ORDER BY pd.ts, pd.transaction_id)[1:50] AS transaction_ids,
+         concat('one of ', b.senders, ' customers (', b.surnames,
+                ' surnames) paying the same beneficiary') AS detail
+  FROM regular pd JOIN beneficiaries b USING (cp_key, w)
+  GROUP BY pd.account_id, b.cp_key, b.w, b.senders, b.surnames
+),
+receiver AS (
+  SELECT b.beneficiary_account AS account_id, max(b.surnames)::DOUBLE AS value,
+         []::VARCHAR[] AS transaction_ids,
+         concat('receives from ', max(b.senders), ' customers (', max(b.surnames),
+                ' surnames) paying it the same way') AS detail
+  FROM beneficiaries b WHERE b.beneficiary_account IS NOT NULL GROUP BY 1
+)
+SELECT * FROM senders UNION ALL SELECT * FROM receiver
+"""
+
+
+COMMON_COUNTERPARTY = QueryMeasure(
+    name="common_counterparty",
+    description="Several unrelated customers paying one beneficiary (optionally abroad, or "
+    "right after payday); senders and a customer beneficiary both score.",
+    parameters=CommonCounterparty,
+    query=_common_query,
+)
+
+
+class LinkedEvidence(MeasureParameters):
+    indicators: list[str]  # indicator ids that must have fired on the linked accounts
+    direction: Literal["in", "out", "both"] = "in"  # money from them, to them, or either
+    min_transactions: int = 2  # per linked account
+
+
+def _linked_query(p: LinkedEvidence, _: QueryContext) -> str:
+    ids = ", ".join(f"'{i}'" for i in p.indicators)
+    direction = "" if p.direction == "both" else f" AND l.direction = '{p.direction}'"
+    return f"""
+WITH marked AS (SELECT DISTINCT account_id FROM evidence WHERE indicator_id IN ({ids})),
+links AS (
+  SELECT l.account_id, l.other_account_id, count(*) AS n,
+         list(l.transaction_id ORDER BY l.ts) AS tx
+  FROM legs l JOIN marked m ON m.account_id = l.other_account_id
+  WHERE l.other_account_id <> l.account_id {direction}
+  GROUP BY 1, 2 HAVING count(*) >= {p.min_transactions}
+)
+SELECT account_id, count(*)::DOUBLE AS value, flatten(list(tx ORDER BY other_account_id))[1:50]
+       AS transaction_ids,
+       concat('exchanges money with ', count(*), ' accounts showing {"/".join(p.indicators)}')
+         AS detail
+FROM links GROUP BY account_id
+"""
+
+
+LINKED_EVIDENCE = QueryMeasure(
+    name="linked_evidence",
+    description="Money exchanged with several accounts on which given indicators fired "
+    "(second pass: runs after the other indicators).",
+    parameters=LinkedEvidence,
+    query=_linked_query,
+    second_pass=True,
+)
+
+
+TieKind = Literal[
+    "same_holder",
+    "control",
+    "device",
+    "identifier",
+    "money",
+    "money_in",
+    "money_out",
+    "large_in",
+    "large_out",
+]
+
+
+class TiedToAlerts(MeasureParameters):
+    kinds: list[TieKind]
+    min_transactions: int = 2  # for ties that count transfers (money, large, same holder)
+    alert_roles: list[str] = []  # only alerts with these roles (all when empty)
+    alert_typologies: list[str] = []  # only alerts matching one of these typologies
+
+
+def _tied_query(p: TiedToAlerts, _: QueryContext) -> str:
+    kinds = ", ".join(f"'{k}'" for k in p.kinds)
+    roles = ""
+    if p.alert_roles:
+        roles = "AND s.role IN (" + ", ".join(f"'{r}'" for r in p.alert_roles) + ")"
+    if p.alert_typologies:
+        wanted = ", ".join(f"'{t}'" for t in p.alert_typologies)
+        roles += f" AND list_has_any(string_split(s.typologies, ';'), [{wanted}])"
+    return f"""
+WITH tied AS (
+  SELECT t.account_id, t.other_account_id, string_agg(DISTINCT t.kind, '/' ORDER BY t.kind) AS how
+  FROM ties t JOIN account_scores s ON s.account_id = t.other_account_id AND s.flagged
+  WHERE t.kind IN ({kinds})
+    AND (t.kind IN ('control', 'device', 'identifier') OR t.transactions >= {p.min_transactions})
+    {roles}
+  GROUP BY t.account_id, t.other_account_id
+)
+SELECT account_id, count(*)::DOUBLE AS value, []::VARCHAR[] AS transaction_ids,
+       concat('tied to ', count(*), ' alerted accounts (',
+              string_agg(DISTINCT how, ', ' ORDER BY how), ')') AS detail
+FROM tied GROUP BY account_id
+"""
+
+
+TIED_TO_ALERTS = QueryMeasure(
+    name="tied_to_alerts",
+    description="Alerted accounts tied to this one by holder, control, device, identifiers or "
+    "repeated money (runs after a first scoring).",
+    parameters=TiedToAlerts,
+    query=_tied_query,
+    after_scoring=True,
+)
+
+
+class EvidenceCounterparty(MeasureParameters):
+    indicators: list[str]  # whose evidence transactions count
+
+
+def _evidence_counterparty_query(p: EvidenceCounterparty, _: QueryContext) -> str:
+    ids = ", ".join(f"'{i}'" for i in p.indicators)
+    return f"""
+WITH shown AS (
+  SELECT DISTINCT account_id AS alerted, unnest(transaction_ids) AS transaction_id
+  FROM evidence WHERE indicator_id IN ({ids})
+)
+SELECT l.account_id, count(DISTINCT l.transaction_id)::DOUBLE AS value,
+       list(DISTINCT l.transaction_id ORDER BY l.transaction_id)[1:50] AS transaction_ids,
+       concat('other side of ', count(DISTINCT l.transaction_id),
+              ' transactions in the {"/".join(p.indicators)} evidence of ',
+              count(DISTINCT s.alerted), ' accounts') AS detail
+FROM shown s JOIN legs l USING (transaction_id)
+WHERE l.account_id <> s.alerted
+GROUP BY l.account_id
+"""
+
+
+EVIDENCE_COUNTERPARTY = QueryMeasure(
+    name="evidence_counterparty",
+    description="The other side of transactions that make another account's evidence (the "
+    "leaves of a fan, the next hop of a chain); second pass.",
+    parameters=EvidenceCounterparty,
+    query=_evidence_counterparty_query,
+    second_pass=True,
+)

@@ -1,0 +1,164 @@
+"""Query measures that pair an account's credits and debits in time.
+
+* ``sweep_out``: how much of the money that came in left again within hours, and to whom
+  (a victim's earnings swept to a controller, a wage swept to a recruiter, a pass-through).
+* ``follows``: events of one kind within hours after events of another (cash after a hotel
+  night in the same city; a crypto purchase after several person-to-person credits; a wire
+  abroad after cash deposits).
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from tipflow.detect.measures.base import (
+    MeasureParameters,
+    QueryContext,
+    QueryMeasure,
+    fmt,
+    groups_any,
+    lists_any,
+)
+
+
+class SweepOut(MeasureParameters):
+    """Share of the window's qualifying credits that left within ``hours`` to the top
+    ``max_recipients`` counterparties (all counterparties when it is 0)."""
+
+    hours: int = 24
+    max_recipients: int = 2
+    credit_channels: list[str] = ["p2p", "cash", "internal", "wire", "ach", "remittance", "crypto"]
+    credit_keywords: list[str] = []  # credits must match one of these keyword lists
+    credits_from_individuals: bool = False
+    debit_channels: list[str] = ["p2p", "internal", "wire", "ach", "remittance", "cash", "crypto"]
+    recipients_individuals: bool = False  # only debits to individuals (or cash) count
+    min_inflow: float = 0.0
+    min_credits: int = 1
+    min_cycles: int = 0  # distinct days with a swept debit
+
+
+def _in_list(values: list[str]) -> str:
+    return ", ".join(f"'{value}'" for value in values)
+
+
+def _sweep_query(p: SweepOut, ctx: QueryContext) -> str:
+    credit = f"channel IN ({_in_list(p.credit_channels)})"
+    if p.credit_keywords:
+        credit += " AND (" + " OR ".join(f"kw_{k}" for k in p.credit_keywords) + ")"
+    if p.credits_from_individuals:
+        credit += " AND (cp_person OR channel = 'cash')"
+    debit = f"channel IN ({_in_list(p.debit_channels)})"
+    if p.recipients_individuals:
+        debit += " AND (cp_person OR channel = 'cash')"
+    top = f"WHERE rank <= {p.max_recipients}" if p.max_recipients > 0 else ""
+    return f"""
+WITH l AS (
+  SELECT account_id, transaction_id, ts, day, direction, amount,
+         coalesce(cp_key, channel) AS recipient, {ctx.window_of("ts")} AS w,
+         direction = 'in' AND {credit} AS is_credit, direction = 'out' AND {debit} AS is_debit
+  FROM legs WHERE NOT coalesce(own_transfer, false)
+), x AS (
+  SELECT *, sum(CASE WHEN is_credit THEN amount ELSE 0 END) OVER (
+           PARTITION BY account_id ORDER BY ts
+           RANGE BETWEEN INTERVAL {p.hours} HOURS PRECEDING AND CURRENT ROW) AS recent_in
+  FROM l WHERE is_credit OR is_debit
+), swept AS (
+  SELECT account_id, w, recipient, sum(least(amount, recent_in)) AS moved,
+         count(DISTINCT day) AS days, list(transaction_id ORDER BY ts, transaction_id) AS tx,
+         row_number() OVER (PARTITION BY account_id, w ORDER BY sum(least(amount, recent_in)) DESC,
+                            recipient) AS rank
+  FROM x WHERE is_debit AND recent_in > 0 GROUP BY account_id, w, recipient
+), top AS (
+  SELECT account_id, w, sum(moved) AS moved, count(*) AS recipients, max(days) AS cycles,
+         flatten(list(tx ORDER BY moved DESC, recipient)) AS tx
+  FROM swept {top} GROUP BY account_id, w
+), inflow AS (
+  SELECT account_id, w, sum(amount) AS inflow, count(*) AS credits
+  FROM l WHERE is_credit GROUP BY account_id, w
+)
+SELECT account_id, least(1.0, t.moved / i.inflow) AS value, t.tx[1:50] AS transaction_ids,
+       concat({fmt("100 * least(1.0, t.moved / i.inflow)")}, '% of ', {fmt("i.inflow")},
+              ' received (', i.credits, ' credits) left within {p.hours} h to ', t.recipients,
+              ' counterpart', CASE WHEN t.recipients = 1 THEN 'y' ELSE 'ies' END,
+              ' on ', t.cycles, ' days') AS detail
+FROM inflow i JOIN top t USING (account_id, w)
+WHERE i.inflow >= {p.min_inflow} AND i.credits >= {p.min_credits} AND t.cycles >= {p.min_cycles}
+"""
+
+
+SWEEP_OUT = QueryMeasure(
+    name="sweep_out",
+    description="Share of credits that leave within hours to the top one or two counterparties "
+    "(or to anyone): sweeps to a controller, wage sweeps, pass-through.",
+    parameters=SweepOut,
+    query=_sweep_query,
+)
+
+
+class Follows(MeasureParameters):
+    """Debits or cash events (``then``) within ``hours`` after a trigger (``after``)."""
+
+    after: Literal["lodging", "person_credits", "cash_deposit", "cross_border_credit"]
+    then: Literal["cash", "cash_withdrawal", "crypto_or_prepaid", "listed_transfer"]
+    hours: int = 48
+    same_city: bool = False
+    min_distinct_senders: int = 1  # for person_credits: distinct senders before the debit
+    country_lists: list[str] = []  # for listed_transfer
+    count: Literal["events", "cities", "total"] = "events"
+
+
+_TRIGGERS = {
+    "lodging": f"direction = 'out' AND {groups_any(['LODGING'])}",
+    "person_credits": "direction = 'in' AND channel IN ('p2p', 'internal') AND cp_person "
+    "AND NOT coalesce(own_transfer, false)",
+    "cash_deposit": "direction = 'in' AND channel = 'cash'",
+    "cross_border_credit": "direction = 'in' AND cross_border "
+    "AND channel IN ('wire', 'remittance')",
+}
+
+
+def _then(p: Follows) -> str:
+    if p.then == "cash":
+        return "channel = 'cash'"
+    if p.then == "cash_withdrawal":
+        return "channel = 'cash' AND direction = 'out'"
+    if p.then == "crypto_or_prepaid":
+        return (
+            f"direction = 'out' AND (channel = 'crypto' OR {groups_any(['CRYPTO', 'PREPAID_GIFT'])}"
+            " OR kw_crypto OR kw_prepaid)"
+        )
+    listed = lists_any(p.country_lists) if p.country_lists else "cross_border"
+    return f"direction = 'out' AND channel IN ('wire', 'remittance') AND {listed}"
+
+
+def _follows_query(p: Follows, ctx: QueryContext) -> str:
+    city = " AND lower(t.city) = lower(e.city)" if p.same_city else ""
+    value = {"events": "count(*)", "cities": "count(DISTINCT lower(city))", "total": "sum(amount)"}
+    return f"""
+WITH t AS (SELECT account_id, ts, city, cp_key FROM legs WHERE {_TRIGGERS[p.after]}),
+e AS (SELECT account_id, transaction_id, ts, city, amount, {ctx.window_of("ts")} AS w
+      FROM legs WHERE {_then(p)}),
+paired AS (
+  SELECT e.account_id, e.transaction_id, e.ts, e.city, e.amount, e.w,
+         count(DISTINCT t.cp_key) AS senders
+  FROM e JOIN t ON t.account_id = e.account_id AND t.ts <= e.ts
+              AND t.ts >= e.ts - INTERVAL {p.hours} HOURS{city}
+  GROUP BY ALL HAVING count(DISTINCT t.cp_key) >= {p.min_distinct_senders}
+     OR {p.min_distinct_senders} <= 1
+)
+SELECT account_id, {value[p.count]}::DOUBLE AS value,
+       list(transaction_id ORDER BY ts, transaction_id)[1:50] AS transaction_ids,
+       concat(count(*), ' {p.then.replace("_", " ")} events within {p.hours} h after ',
+              '{p.after.replace("_", " ")}, in ', count(DISTINCT lower(city)), ' cities, total ',
+              {fmt("sum(amount)")}) AS detail
+FROM paired GROUP BY account_id, w
+"""
+
+
+FOLLOWS = QueryMeasure(
+    name="follows",
+    description="Events of one kind within hours after another: cash after a hotel night in "
+    "the same city, crypto after person-to-person credits, wires abroad after cash deposits.",
+    parameters=Follows,
+    query=_follows_query,
+)

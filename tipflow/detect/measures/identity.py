@@ -1,0 +1,234 @@
+"""Query measures over who the customers are: shared identifiers, shared devices, third
+parties on several accounts, accounts opened together, watchlist hits, common beneficiaries.
+
+"Unrelated" means a different surname (the last word of the name): families share phones
+and addresses; the catalogue's look-alikes for these indicators are mostly families.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from tipflow.detect.measures.base import MeasureParameters, QueryContext, QueryMeasure
+
+_SURNAME = "lower(regexp_extract(trim({0}), '(\\S+)$', 1))"
+_ADDRESS = "lower(regexp_replace(concat_ws(' ', {0}.address, {0}.city), '[^A-Za-z0-9]', '', 'g'))"
+
+
+class SharedIdentifier(MeasureParameters):
+    """Distinct unrelated parties sharing one of ``kinds`` with the account's holder."""
+
+    kinds: list[Literal["phone", "email", "address", "device", "ip"]] = [
+        "phone",
+        "email",
+        "address",
+        "device",
+    ]
+    max_sharing: int = 60  # values shared by more parties (a corporate VPN, a shelter) are noise
+
+
+def _party_identifiers(kinds: list[str]) -> str:
+    parts = {
+        "phone": "SELECT party_id, 'phone' AS kind, phone AS v FROM parties "
+        "WHERE phone IS NOT NULL",
+        "email": "SELECT party_id, 'email', lower(email) FROM parties WHERE email IS NOT NULL",
+        "address": f"SELECT party_id, 'address', {_ADDRESS.format('parties')} FROM parties "
+        "WHERE address IS NOT NULL",
+        "device": "SELECT DISTINCT p.party_id, 'device', l.device_id FROM legs l "
+        "JOIN account_profile p USING (account_id) WHERE l.device_id IS NOT NULL",
+        "ip": "SELECT DISTINCT p.party_id, 'ip', l.ip_address FROM legs l "
+        "JOIN account_profile p USING (account_id) WHERE l.ip_address IS NOT NULL",
+    }
+    return " UNION ALL ".join(parts[kind] for kind in kinds)
+
+
+def _shared_query(p: SharedIdentifier, _: QueryContext) -> str:
+    return f"""
+WITH ids AS (SELECT DISTINCT * FROM ({_party_identifiers(list(p.kinds))})),
+common AS (SELECT kind, v FROM ids GROUP BY kind, v HAVING count(*) BETWEEN 2 AND {p.max_sharing}),
+named AS (
+  SELECT i.party_id, i.kind, i.v, {_SURNAME.format("pa.name")} AS surname
+  FROM ids i JOIN common USING (kind, v) JOIN parties pa USING (party_id)
+),
+pairs AS (
+  SELECT a.party_id, b.party_id AS other, a.kind
+  FROM named a JOIN named b ON a.kind = b.kind AND a.v = b.v AND a.party_id <> b.party_id
+  WHERE a.surname IS DISTINCT FROM b.surname
+),
+per_party AS (
+  SELECT party_id, count(DISTINCT other) AS others,
+         string_agg(DISTINCT kind, '/' ORDER BY kind) AS kinds
+  FROM pairs GROUP BY party_id
+)
+SELECT a.account_id, pp.others::DOUBLE AS value, []::VARCHAR[] AS transaction_ids,
+       concat('holder shares a ', pp.kinds, ' with ', pp.others, ' unrelated customers') AS detail
+FROM per_party pp JOIN account_profile a USING (party_id)
+"""
+
+
+SHARED_IDENTIFIER = QueryMeasure(
+    name="shared_identifier",
+    description="Unrelated customers sharing the holder's phone, e-mail, address or device.",
+    parameters=SharedIdentifier,
+    query=_shared_query,
+)
+
+
+class DeviceAccounts(MeasureParameters):
+    """Accounts of distinct holders operated from one device the account also uses."""
+
+    max_sharing: int = 60
+
+
+def _device_query(p: DeviceAccounts, _: QueryContext) -> str:
+    return f"""
+WITH used AS (
+  SELECT DISTINCT l.device_id, l.account_id, a.party_id FROM legs l
+  JOIN account_profile a USING (account_id) WHERE l.device_id IS NOT NULL
+),
+per_device AS (
+  SELECT device_id, count(DISTINCT party_id) AS holders FROM used GROUP BY device_id
+  HAVING count(DISTINCT party_id) BETWEEN 2 AND {p.max_sharing}
+),
+best AS (
+  SELECT u.account_id, max(d.holders) AS holders,
+         first(u.device_id ORDER BY d.holders DESC, u.device_id) AS device_id
+  FROM used u JOIN per_device d USING (device_id) GROUP BY u.account_id
+)
+SELECT b.account_id, b.holders::DOUBLE AS value,
+       (SELECT list(transaction_id ORDER BY ts, transaction_id)[1:50] FROM legs l
+        WHERE l.account_id = b.account_id AND l.device_id = b.device_id) AS transaction_ids,
+       concat('device ', b.device_id, ' operates accounts of ', b.holders, ' different holders')
+         AS detail
+FROM best b
+"""
+
+
+DEVICE_ACCOUNTS = QueryMeasure(
+    name="device_accounts",
+    description="One device used on the accounts of several different holders.",
+    parameters=DeviceAccounts,
+    query=_device_query,
+)
+
+
+class ThirdPartyControl(MeasureParameters):
+    """Accounts of distinct holders on which one third party (signatory, authorised user,
+    joint holder) sits; both the controlled accounts and the third party's own count."""
+
+    relations: list[str] = ["authorised_user", "signatory", "joint_holder"]
+
+
+def _control_query(p: ThirdPartyControl, _: QueryContext) -> str:
+    relations = ", ".join(f"'{r}'" for r in p.relations)
+    return f"""
+WITH third AS (
+  SELECT ap.party_id AS controller, ap.account_id, a.party_id AS holder
+  FROM account_parties ap JOIN account_profile a USING (account_id)
+  WHERE ap.relation IN ({relations}) AND ap.party_id <> a.party_id
+),
+reach AS (SELECT controller, count(DISTINCT holder) AS holders FROM third GROUP BY controller),
+controlled AS (
+  SELECT t.account_id, max(r.holders) AS holders FROM third t JOIN reach r USING (controller)
+  GROUP BY t.account_id
+),
+own AS (
+  SELECT a.account_id, max(r.holders) AS holders
+  FROM reach r JOIN account_profile a ON a.party_id = r.controller GROUP BY a.account_id
+)
+SELECT account_id, max(holders)::DOUBLE AS value, []::VARCHAR[] AS transaction_ids,
+       concat('one third party sits on the accounts of ', max(holders), ' different holders')
+         AS detail
+FROM (SELECT * FROM controlled UNION ALL SELECT * FROM own) GROUP BY account_id
+"""
+
+
+THIRD_PARTY_CONTROL = QueryMeasure(
+    name="third_party_control",
+    description="One person as signatory, authorised user or joint holder on the accounts "
+    "of several unrelated holders.",
+    parameters=ThirdPartyControl,
+    query=_control_query,
+)
+
+
+class OpenedTogether(MeasureParameters):
+    """Accounts opened within ``days`` at one institution by holders who share an address,
+    phone or e-mail with each other (or with a third party on the account)."""
+
+    days: int = 7
+
+
+def _opened_query(p: OpenedTogether, _: QueryContext) -> str:
+    return f"""
+WITH a AS (
+  SELECT account_id, institution_id, opened_date, party_id, phone, lower(email) AS email,
+         lower(regexp_replace(concat_ws(' ', address, home_city), '[^A-Za-z0-9]', '', 'g')) AS addr
+  FROM account_profile WHERE opened_date IS NOT NULL AND party_type = 'person'
+),
+keys AS (
+  SELECT account_id, institution_id, opened_date, party_id, 'phone' AS kind, phone AS v FROM a
+  WHERE phone IS NOT NULL
+  UNION ALL SELECT account_id, institution_id, opened_date, party_id, 'email', email FROM a
+  WHERE email IS NOT NULL
+  UNION ALL SELECT account_id, institution_id, opened_date, party_id, 'address', addr FROM a
+  WHERE addr IS NOT NULL AND addr <> ''
+),
+pairs AS (
+  -- equi-joins on (institution, identifier); the date window is a filter on the few matches
+  SELECT x.account_id, y.party_id AS other
+  FROM keys x JOIN keys y ON x.institution_id = y.institution_id AND x.kind = y.kind
+   AND x.v = y.v AND x.party_id <> y.party_id
+  WHERE abs(date_diff('day', x.opened_date, y.opened_date)) <= {p.days}
+)
+SELECT account_id, (count(DISTINCT other) + 1)::DOUBLE AS value, []::VARCHAR[] AS transaction_ids,
+       concat('opened within {p.days} days of the accounts of ', count(DISTINCT other),
+              ' other customers sharing an address, phone or e-mail') AS detail
+FROM pairs GROUP BY account_id
+"""
+
+
+OPENED_TOGETHER = QueryMeasure(
+    name="opened_together",
+    description="Accounts opened within days of each other by customers sharing identifiers.",
+    parameters=OpenedTogether,
+    query=_opened_query,
+)
+
+
+class WatchlistHit(MeasureParameters):
+    """Any watchlist entry matching the holder, the account, a device, an IP or a counterparty."""
+
+
+def _watchlist_query(_: WatchlistHit, __: QueryContext) -> str:
+    return """
+WITH w AS (SELECT kind, value_normalised AS v, entry_id, note FROM watchlist),
+hits AS (
+  SELECT a.account_id, w.entry_id, w.kind, NULL::VARCHAR AS transaction_id, w.note
+  FROM account_profile a JOIN w ON
+       (w.kind = 'phone' AND a.phone = w.v) OR (w.kind = 'email' AND lower(a.email) = w.v)
+    OR (w.kind = 'name' AND lower(regexp_replace(a.name, '\\s+', ' ', 'g')) = w.v)
+    OR (w.kind = 'address' AND lower(regexp_replace(a.address, '\\s+', ' ', 'g')) = w.v)
+    OR (w.kind = 'account' AND upper(a.account_id) = w.v)
+  UNION ALL
+  SELECT l.account_id, w.entry_id, w.kind, l.transaction_id, w.note FROM legs l JOIN w ON
+       (w.kind = 'device' AND l.device_id = w.v) OR (w.kind = 'ip_address' AND l.ip_address = w.v)
+)
+SELECT account_id, count(DISTINCT entry_id)::DOUBLE AS value,
+       list(DISTINCT transaction_id ORDER BY transaction_id)
+         FILTER (WHERE transaction_id IS NOT NULL)[1:50]
+         AS transaction_ids,
+       concat('watchlist ', string_agg(DISTINCT kind, '/' ORDER BY kind), ' match: ',
+              string_agg(DISTINCT coalesce(note, entry_id), '; '
+                         ORDER BY coalesce(note, entry_id))) AS detail
+FROM hits GROUP BY account_id
+"""
+
+
+WATCHLIST_HIT = QueryMeasure(
+    name="watchlist_hit",
+    description="Watchlist entries (name, phone, e-mail, address, account, device, IP) that "
+    "match the account, its holder or the devices used on it.",
+    parameters=WatchlistHit,
+    query=_watchlist_query,
+)

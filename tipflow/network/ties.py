@@ -1,0 +1,107 @@
+"""Ties between accounts: the evidence that two accounts belong to one network.
+
+``ties`` (account_id, other_account_id, kind, strength, transactions), symmetric:
+
+* ``same_holder``: both accounts belong to one party (a controller's card and current account),
+  with the number of transfers between them;
+* ``control``: a party who holds one account is signatory, authorised user or joint holder on
+  the other, or one third party sits on both;
+* ``device``: both accounts were operated from one device (a device used on more than
+  ``MAX_DEVICE_ACCOUNTS`` accounts is a shared terminal, not a tie);
+* ``identifier``: their holders share a phone, e-mail or address (values shared by more than
+  ``MAX_SHARED`` parties are not ties);
+* ``money``: at least two transfers between them, either way (transfers between accounts of
+  one holder are never money ties); ``money_in`` / ``money_out``:
+  at least two from the other account to this one / from this one to the other;
+  ``large_in`` / ``large_out``: at least one transfer of ``LARGE_TRANSFER`` or more (not
+  payroll or rent) from the other account / to it.
+
+Built set-based from ``legs``, ``account_profile``, ``parties`` and ``account_parties``.
+"""
+
+from __future__ import annotations
+
+from tipflow.engine.duckdb import Connection
+
+MAX_DEVICE_ACCOUNTS = 12
+MAX_SHARED = 12
+MIN_MONEY_TRANSFERS = 2
+LARGE_TRANSFER = 1000.0
+
+
+def build_ties(con: Connection) -> None:
+    con.execute(
+        f"""
+        CREATE OR REPLACE TABLE ties AS
+        WITH holder AS (SELECT account_id, party_id FROM account_profile),
+        ids AS (
+          SELECT * FROM (
+            SELECT a.account_id, p.party_id, i.kind, i.value,
+                   count(DISTINCT p.party_id) OVER (PARTITION BY i.kind, i.value) AS sharing
+            FROM parties p JOIN account_profile a USING (party_id)
+            CROSS JOIN LATERAL (VALUES ('phone', p.phone), ('email', lower(p.email)),
+               ('address', lower(regexp_replace(concat_ws(' ', p.address, p.city),
+                                                '[^A-Za-z0-9]', '', 'g')))) i(kind, value)
+            WHERE i.value IS NOT NULL AND i.value <> '')
+          WHERE sharing BETWEEN 2 AND {MAX_SHARED}
+        ),
+        third AS (
+          SELECT ap.account_id, ap.party_id FROM account_parties ap
+          WHERE ap.relation <> 'holder'
+        ),
+        pairs AS (
+          SELECT a.account_id, b.account_id AS other_account_id, 'same_holder' AS kind,
+                 (SELECT count(*) FROM legs l WHERE l.account_id = a.account_id
+                    AND l.other_account_id = b.account_id) AS transactions
+          FROM holder a JOIN holder b ON a.party_id = b.party_id AND a.account_id <> b.account_id
+          UNION ALL
+          SELECT t.account_id, h.account_id, 'control', 0
+          FROM third t JOIN holder h ON h.party_id = t.party_id AND h.account_id <> t.account_id
+          UNION ALL
+          SELECT x.account_id, y.account_id, 'control', 0
+          FROM third x JOIN third y ON x.party_id = y.party_id AND x.account_id <> y.account_id
+          UNION ALL
+          SELECT x.account_id, y.account_id, 'device', 0
+          FROM (SELECT DISTINCT device_id, account_id FROM legs WHERE device_id IS NOT NULL) x
+          JOIN (SELECT DISTINCT device_id, account_id FROM legs WHERE device_id IS NOT NULL) y
+            USING (device_id)
+          WHERE x.account_id <> y.account_id AND device_id IN (
+            SELECT device_id FROM legs WHERE device_id IS NOT NULL GROUP BY device_id
+            HAVING count(DISTINCT account_id) <= {MAX_DEVICE_ACCOUNTS})
+          UNION ALL
+          SELECT x.account_id, y.account_id, 'identifier', 0
+          FROM ids x JOIN ids y USING (kind, value)
+          WHERE x.account_id <> y.account_id AND x.party_id <> y.party_id
+          UNION ALL
+          SELECT account_id, other_account_id, 'money', count(*)
+          FROM legs WHERE other_account_id IS NOT NULL AND other_account_id <> account_id
+            AND NOT coalesce(own_transfer, false)
+          GROUP BY ALL HAVING count(*) >= {MIN_MONEY_TRANSFERS}
+        ),
+        directed AS (
+          SELECT account_id, other_account_id,
+                 CASE direction WHEN 'in' THEN 'money_in' ELSE 'money_out' END AS kind,
+                 count(*) AS transactions
+          FROM legs WHERE other_account_id IS NOT NULL AND other_account_id <> account_id
+            AND NOT coalesce(own_transfer, false)
+          GROUP BY ALL HAVING count(*) >= {MIN_MONEY_TRANSFERS}
+        ),
+        large AS (
+          SELECT account_id, other_account_id,
+                 CASE direction WHEN 'in' THEN 'large_in' ELSE 'large_out' END AS kind,
+                 count(*) AS transactions
+          FROM legs WHERE other_account_id IS NOT NULL AND other_account_id <> account_id
+            AND amount >= {LARGE_TRANSFER} AND NOT kw_payroll AND NOT kw_rent
+            AND NOT coalesce(own_transfer, false)
+          GROUP BY ALL
+        )
+        SELECT account_id, other_account_id, kind, max(transactions) AS transactions
+        FROM (
+          SELECT * FROM pairs
+          UNION ALL SELECT other_account_id, account_id, kind, transactions FROM pairs
+          UNION ALL SELECT * FROM directed
+          UNION ALL SELECT * FROM large
+        )
+        GROUP BY ALL
+        """
+    )

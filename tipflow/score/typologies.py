@@ -1,0 +1,173 @@
+"""From evidence to a risk score per account: typology scores, crime, role and explanation.
+
+A typology scores an account by the summed weights of its indicators that fired there
+(mitigating ones carry negative weight). Its *ratio* is that sum over the typology's
+``alert_at``; without one of the typology's ``requires_any`` indicators the ratio is capped
+below 1, so context alone never alerts (catalogue §0.6). The account's risk is
+``r / (1 + r)`` for its best ratio ``r``: 0.5 exactly where a typology is fully matched,
+approaching 1 as evidence accumulates. A decisive indicator (a watchlist hit) lifts the risk
+to at least ``DECISIVE_RISK``. The tuning's ``flag_at`` and ``alert_budget`` decide the alerts.
+
+Output table ``account_scores``: account_id, risk_score, flagged, rank, crime, role,
+typologies, indicators, explanation (the results contract's columns, network aside).
+"""
+
+from __future__ import annotations
+
+import pyarrow as pa
+
+from tipflow.detect.registry import Library
+from tipflow.engine.duckdb import Connection, table_exists
+
+DECISIVE_RISK = 0.95
+UNREQUIRED_CAP = 0.9  # ratio cap for a typology none of whose required indicators fired
+
+
+def score_accounts(con: Connection, library: Library) -> None:
+    """Create ``account_scores`` from ``evidence`` and ``account_profile``."""
+    _register_library_tables(con, library)
+    _inherited_crimes(con)
+    budget = library.tuning.alert_budget
+    within_budget = f"AND rank <= {budget}" if budget is not None else ""
+    con.execute(
+        f"""
+        CREATE OR REPLACE TABLE typology_scores AS
+        WITH hits AS (
+          SELECT e.account_id, w.typology_id, w.indicator_id, w.role, w.required,
+                 w.weight * CASE
+                   WHEN m.saturation IS NULL OR m.saturation <= e.threshold THEN 1.0
+                   ELSE 1.0 + least(1.0, greatest(0.0, (e.value - e.threshold)
+                                                  / (m.saturation - e.threshold)))
+                 END AS weight
+          FROM evidence e JOIN lib_typology_weights w USING (indicator_id)
+          JOIN lib_indicators m USING (indicator_id)
+        )
+        SELECT h.account_id, h.typology_id, t.crime, t.name, round(sum(h.weight), 9) AS score,
+               least(round(sum(h.weight), 9) / t.alert_at,
+                     CASE WHEN bool_or(h.required) THEN 1e9 ELSE {UNREQUIRED_CAP} END) AS ratio,
+               first(h.role ORDER BY h.weight DESC, h.role) FILTER (WHERE h.weight > 0) AS role,
+               list(h.indicator_id ORDER BY h.weight DESC, h.indicator_id)
+                 FILTER (WHERE h.weight > 0) AS indicators
+        FROM hits h JOIN lib_typologies t USING (typology_id)
+        GROUP BY h.account_id, h.typology_id, t.crime, t.name, t.alert_at
+        """
+    )
+    con.execute(
+        f"""
+        CREATE OR REPLACE TABLE account_scores AS
+        WITH best AS (
+          SELECT account_id, max(ratio) AS ratio,
+                 first(typology_id ORDER BY ratio DESC, typology_id) AS typology_id,
+                 first(crime ORDER BY ratio DESC, typology_id) AS crime,
+                 first(role ORDER BY ratio DESC, typology_id) AS role,
+                 first(name ORDER BY ratio DESC, typology_id) AS typology_name,
+                 string_agg(typology_id, ';' ORDER BY ratio DESC, typology_id)
+                   FILTER (WHERE ratio >= 1) AS typologies
+          FROM typology_scores WHERE ratio > 0 GROUP BY account_id
+        ),
+        fired AS (
+          SELECT e.account_id,
+                 string_agg(e.indicator_id, ';' ORDER BY e.indicator_id) AS indicators,
+                 bool_or(m.kind = 'decisive') AS decisive,
+                 first(m.role ORDER BY m.weight DESC, m.indicator_id) AS fallback_role,
+                 first(m.crime ORDER BY m.weight DESC, m.indicator_id) AS fallback_crime,
+                 string_agg(m.name || ' (' || e.detail || ')', '; ' ORDER BY m.weight DESC,
+                            e.indicator_id) AS reasons
+          FROM evidence e JOIN lib_indicators m USING (indicator_id) GROUP BY e.account_id
+        ),
+        risk AS (
+          SELECT a.account_id, a.institution_id,
+                 round(greatest(coalesce(b.ratio / (1 + b.ratio), 0),
+                                CASE WHEN f.decisive THEN {DECISIVE_RISK} ELSE 0 END), 6)
+                   AS risk_score,
+                 coalesce(b.crime, i.crime, f.fallback_crime) AS crime,
+                 coalesce(b.role, f.fallback_role) AS role,
+                 coalesce(b.typologies, '') AS typologies,
+                 coalesce(f.indicators, '') AS indicators,
+                 b.typology_name, b.ratio, f.reasons, coalesce(f.decisive, false) AS decisive
+          FROM account_profile a
+          LEFT JOIN best b USING (account_id) LEFT JOIN fired f USING (account_id)
+          LEFT JOIN inherited_crime i USING (account_id)
+        ),
+        ranked AS (
+          SELECT *, row_number() OVER (ORDER BY risk_score DESC, account_id) AS rank FROM risk
+        )
+        SELECT account_id, institution_id, risk_score,
+               (risk_score >= {library.tuning.flag_at} {within_budget}) AS flagged, rank,
+               CASE WHEN risk_score > 0 THEN crime END AS crime,
+               CASE WHEN risk_score > 0 THEN role END AS role,
+               typologies, indicators,
+               CASE
+                 WHEN reasons IS NULL THEN ''
+                 WHEN decisive AND coalesce(ratio, 0) < 1 THEN
+                   'Watchlist intelligence matches this account. Indicators: ' || reasons || '.'
+                 WHEN ratio >= 1 THEN
+                   'Matches ' || typology_name || ' as ' || replace(role, '_', ' ')
+                   || '. Indicators: ' || reasons || '.'
+                 ELSE 'Below the alert threshold. Indicators: ' || reasons || '.'
+               END AS explanation
+        FROM ranked
+        """
+    )
+
+
+def _inherited_crimes(con: Connection) -> None:
+    """``inherited_crime``: for each account tied to alerts of an earlier scoring round, the
+    crime most of those alerts point to (for typologies whose crime is the network's)."""
+    if table_exists(con, "ties") and table_exists(con, "account_scores"):
+        con.execute(
+            """
+            CREATE OR REPLACE TEMP TABLE inherited_crime AS
+            SELECT t.account_id, mode(s.crime ORDER BY s.crime) AS crime
+            FROM ties t JOIN account_scores s ON s.account_id = t.other_account_id
+            WHERE s.flagged AND s.crime IS NOT NULL GROUP BY t.account_id
+            """
+        )
+    else:
+        con.execute(
+            "CREATE OR REPLACE TEMP TABLE inherited_crime (account_id VARCHAR, crime VARCHAR)"
+        )
+
+
+def _register_library_tables(con: Connection, library: Library) -> None:
+    weights: dict[str, list[object]] = {
+        "typology_id": [],
+        "indicator_id": [],
+        "weight": [],
+        "role": [],
+        "required": [],
+    }
+    for typology in library.typologies.values():
+        for entry in typology.indicators:
+            if entry.id not in library.indicators:
+                continue  # disabled by the tuning file
+            spec = library.indicators[entry.id].spec
+            weights["typology_id"].append(typology.id)
+            weights["indicator_id"].append(entry.id)
+            weights["weight"].append(entry.weight)
+            weights["role"].append(entry.role or spec.roles[0])
+            weights["required"].append(entry.id in typology.requires_any)
+    typologies = {
+        "typology_id": [t.id for t in library.typologies.values()],
+        "crime": [t.crime for t in library.typologies.values()],
+        "name": [t.name for t in library.typologies.values()],
+        "alert_at": [t.alert_at for t in library.typologies.values()],
+    }
+    specs = library.indicator_specs()
+    indicators = {
+        "indicator_id": [s.id for s in specs],
+        "name": [s.name for s in specs],
+        "kind": [s.kind for s in specs],
+        "weight": [s.weight for s in specs],
+        "role": [s.roles[0] for s in specs],
+        "crime": [s.crimes[0] for s in specs],
+        "saturation": [s.saturation for s in specs],
+    }
+    for name, columns in (
+        ("lib_typology_weights", weights),
+        ("lib_typologies", typologies),
+        ("lib_indicators", indicators),
+    ):
+        con.register(f"_{name}", pa.table(columns))
+        con.execute(f"CREATE OR REPLACE TABLE {name} AS SELECT * FROM _{name}")
+        con.unregister(f"_{name}")
