@@ -12,9 +12,9 @@ from tipflow.errors import DatasetError
 RESULTS = """\
 account_id,institution_id,risk_score,flagged,rank,crime,role,typologies,indicators,\
 network_id,explanation
-a1,B,0.9,true,1,sex_trafficking,victim,,,,
-a2,B,0.8,true,2,sex_trafficking,controller,,,,
-a3,B,0.7,true,3,laundering,funnel,,,,
+a1,B,0.9,true,1,sex_trafficking,victim,,,X1,
+a2,B,0.8,true,2,sex_trafficking,controller,,,X1,
+a3,B,0.7,true,3,laundering,funnel,,,X2,
 a4,B,0.4,false,4,,,,,,
 a5,B,0.1,false,5,,,,,,
 a6,B,0.0,false,6,,,,,,
@@ -46,13 +46,33 @@ def test_metrics_by_hand(tmp_path: Path) -> None:
     assert metrics["recall_by_typology"]["t1"]["share"] == 1.0
     assert metrics["recall_by_typology"]["t4"]["share"] == 0.0
     assert metrics["false_positive_rate_by_lookalike"]["landlord"]["share"] == 0.5
+    # N1 (a1, a2) is all of results network X1: found whole; N2 (a4) is in no network.
     assert metrics["networks"] == {
         "networks": 2,
         "found": 1,
         "recall": 0.5,
         "mean_member_recall": 0.5,
+        "found_whole": 0.5,
+        "trafficking_smuggling_found_whole": 0.5,
+        "found_whole_by_typology": {
+            "t1": {"networks": 1, "whole": 1, "share": 1.0},
+            "t4": {"networks": 1, "whole": 0, "share": 0.0},
+        },
     }
     assert metrics["attribution"] == {"crime_accuracy": 1.0, "role_accuracy": 0.5}
+
+
+def test_a_network_diluted_below_80_percent_is_not_whole(tmp_path: Path) -> None:
+    (tmp_path / "r").mkdir()
+    (tmp_path / "t").mkdir()
+    # a1, a2 (N1) and a3, a5 (not involved) all in X1: N1 holds only half of X1.
+    diluted = RESULTS.replace(",X2,", ",X1,").replace(
+        "a5,B,0.1,false,5,,,,,,", "a5,B,0.1,false,5,,,,,X1,"
+    )
+    (tmp_path / "r" / "accounts.csv").write_text(diluted, "utf-8")
+    (tmp_path / "t" / "accounts.csv").write_text(TRUTH, "utf-8")
+    networks = evaluate_results(tmp_path / "r", tmp_path / "t")["networks"]
+    assert networks["found_whole_by_typology"]["t1"]["whole"] == 0
 
 
 def test_missing_truth_is_one_message(tmp_path: Path) -> None:

@@ -22,6 +22,7 @@ from tipflow.engine.duckdb import sql_string
 from tipflow.errors import DatasetError
 
 PRECISION_AT = (10, 50, 100, 500)
+WHOLE = 0.8  # a network is found whole when one results network has 80 % of it, at 80 % purity
 
 
 def evaluate_results(results: Path, truth: Path) -> dict[str, Any]:
@@ -43,6 +44,7 @@ def _load(con: duckdb.DuckDBPyConnection, results: Path, truth: Path) -> None:
         CREATE TABLE joined AS
         SELECT r.account_id, r.risk_score::DOUBLE AS risk_score, r.flagged::BOOLEAN AS flagged,
                r.rank::BIGINT AS rank, r.crime AS found_crime, r.role AS found_role,
+               nullif(r.network_id, '') AS found_network,
                coalesce(t.involved::BOOLEAN, false) AS involved, t.crime, t.role, t.typology,
                t.network_id, t.lookalike
         FROM read_csv({sql_string(str(results / "accounts.csv"))}, all_varchar = true) r
@@ -125,6 +127,9 @@ def _grouped(con: duckdb.DuckDBPyConnection, column: str, population: str) -> di
 
 
 def _networks(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
+    """Network recall two ways: networks with a flagged member, and networks found whole (one
+    results network holds at least 80 % of the true members, and at least 80 % of that
+    results network are members of this true network)."""
     total, found, mean_share = _rows(
         con,
         """
@@ -135,11 +140,45 @@ def _networks(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
         SELECT count(*), count(*) FILTER (WHERE flagged > 0), avg(flagged / size) FROM n
         """,
     )[0]
+    whole = _rows(
+        con,
+        f"""
+        WITH truth AS (
+          SELECT network_id, any_value(crime) AS crime, any_value(typology) AS typology,
+                 count(*) AS size
+          FROM joined WHERE involved AND network_id IS NOT NULL GROUP BY network_id
+        ),
+        found AS (SELECT found_network, count(*) AS size FROM joined
+                  WHERE found_network IS NOT NULL GROUP BY found_network),
+        overlap AS (
+          SELECT network_id, found_network, count(*) AS shared FROM joined
+          WHERE involved AND network_id IS NOT NULL AND found_network IS NOT NULL GROUP BY ALL
+        ),
+        judged AS (
+          SELECT t.network_id, t.crime, t.typology,
+                 coalesce(bool_or(o.shared >= {WHOLE} * t.size AND o.shared >= {WHOLE} * f.size),
+                          false) AS whole
+          FROM truth t LEFT JOIN overlap o USING (network_id)
+          LEFT JOIN found f USING (found_network)
+          GROUP BY ALL
+        )
+        SELECT typology, crime, count(*), count(*) FILTER (WHERE whole) FROM judged
+        GROUP BY ALL ORDER BY typology
+        """,
+    )
+    crimes = ("sex_trafficking", "labour_trafficking", "migrant_smuggling")
+    tht = [(n, w) for _, crime, n, w in whole if crime in crimes]
     return {
         "networks": total,
         "found": found,
         "recall": _ratio(found, total),
         "mean_member_recall": round(mean_share, 4) if mean_share is not None else None,
+        "found_whole": _ratio(sum(w for *_, w in whole), sum(n for *_, n, _ in whole)),
+        "trafficking_smuggling_found_whole": _ratio(sum(w for _, w in tht), sum(n for n, _ in tht)),
+        "found_whole_by_typology": {
+            typology: {"networks": n, "whole": w, "share": _ratio(w, n)}
+            for typology, _, n, w in whole
+        },
     }
 
 

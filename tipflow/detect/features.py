@@ -5,7 +5,8 @@
   (its party when it is a customer, its name or account otherwise), whether it is an
   individual, the merchant-category groups, the reference country lists it falls in, keyword
   flags on the memo and names, and the local hour. Measures never join back to transactions.
-* ``account_profile``: each account with its holder's KYC, for profile-aware measures.
+* ``account_profile``: each account with its holder's KYC and resolved entity (``entities``,
+  from :mod:`tipflow.network.resolve`), for profile-aware measures.
 * ``ref_mcc_group``: the reference merchant groups with ranges expanded.
 
 Amounts are ``base_amount`` where given (the reporting currency), else ``amount``, kept as
@@ -19,12 +20,16 @@ from __future__ import annotations
 import re
 
 from tipflow.detect.schema import Reference
-from tipflow.engine.duckdb import Connection, scalar, sql_string
+from tipflow.engine.duckdb import Connection, scalar, sql_string, table_exists
 
 
 def build_features(con: Connection, reference: Reference) -> None:
-    """Create ``ref_mcc_group``, ``account_profile`` and ``legs`` (replacing earlier ones)."""
+    """Create ``ref_mcc_group``, ``account_profile`` and ``legs`` (replacing earlier ones).
+
+    Needs ``entities``; where entity resolution has not run, each party is its own entity."""
     _reference_tables(con, reference)
+    if not table_exists(con, "entities"):
+        con.execute("CREATE TABLE entities AS SELECT party_id, party_id AS entity_id FROM parties")
     con.execute(_PROFILE_SQL)
     con.execute(_legs_sql(reference))
 
@@ -35,9 +40,20 @@ def period_start(con: Connection) -> str:
     return str(value) if value is not None else "1970-01-01"
 
 
+#: A regular expression that matches nothing (RE2 has no lookahead), for empty word lists.
+NEVER = "[^\\s\\S]"
+
+
+def word_pattern(words: list[str]) -> str:
+    """A regular expression matching any of ``words`` as whole words (``" co."`` matches
+    "smith co." but ``" ag"`` does not match "agnes")."""
+    alternatives = "|".join(re.escape(word.strip().lower()) for word in words if word.strip())
+    return f"(^|[^a-z0-9])({alternatives})($|[^a-z0-9])" if alternatives else NEVER
+
+
 def keyword_pattern(words: list[str]) -> str:
     """A case-insensitive regular expression matching any of ``words`` as a substring."""
-    return "|".join(re.escape(word.lower()) for word in words) or "(?!)"
+    return "|".join(re.escape(word.lower()) for word in words) or NEVER
 
 
 def _reference_tables(con: Connection, reference: Reference) -> None:
@@ -74,14 +90,15 @@ def _reference_tables(con: Connection, reference: Reference) -> None:
 
 _PROFILE_SQL = """
 CREATE OR REPLACE TABLE account_profile AS
-SELECT a.account_id, a.institution_id, a.party_id, a.account_type, a.opened_date,
+SELECT a.account_id, a.institution_id, a.party_id, coalesce(e.entity_id, a.party_id) AS entity_id,
+       a.account_type, a.opened_date,
        a.branch_city, p.party_type, p.name, p.birth_date, p.gender, p.nationality, p.address,
        p.city AS home_city, p.country AS home_country, p.phone, p.email, p.occupation,
        p.industry_code, p.declared_income::DOUBLE AS declared_income, p.employee_count,
        p.onboarding_date,
        lower(p.city) IN (SELECT city FROM ref_border_city)
          OR lower(a.branch_city) IN (SELECT city FROM ref_border_city) AS in_border_zone
-FROM accounts a LEFT JOIN parties p USING (party_id)
+FROM accounts a LEFT JOIN parties p USING (party_id) LEFT JOIN entities e USING (party_id)
 """
 
 
@@ -92,7 +109,7 @@ def column_name(prefix: str, name: str) -> str:
 
 def _legs_sql(reference: Reference) -> str:
     night = reference.night_hours
-    markers = keyword_pattern(reference.business_name_markers)
+    markers = word_pattern(reference.business_name_markers)
     keyword_flags = [
         f"regexp_matches(memo, {sql_string(keyword_pattern(words))}) AS kw_{name}"
         for name, words in sorted(reference.keywords.items())
@@ -119,7 +136,7 @@ WITH raw AS (
 ), memos AS (
   SELECT memo, {", ".join(keyword_flags)} FROM (SELECT DISTINCT memo FROM raw)
 ), names AS (
-  SELECT name, regexp_matches(' ' || name, {sql_string(markers)}) AS cp_business_name
+  SELECT name, regexp_matches(name, {sql_string(markers)}) AS cp_business_name
   FROM (SELECT DISTINCT lower(counterparty_name) AS name FROM raw
         WHERE counterparty_name IS NOT NULL)
 ), tx AS (
@@ -152,7 +169,7 @@ SELECT s.account_id, s.transaction_id, s.ts, s.ts::DATE AS day, hour(s.ts) AS ho
               THEN false
             ELSE NOT s.cp_business_name
        END AS cp_person,
-       other.party_id = me.party_id AS own_transfer,
+       other.entity_id = me.entity_id AS own_transfer,
        s.channel = 'cash' AND s.direction = 'in' AND s.counterparty_name IS NOT NULL
          AND lower(trim(s.counterparty_name)) <> lower(trim(me.name)) AS third_party_cash,
        me.nationality AS holder_nationality,

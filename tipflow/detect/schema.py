@@ -150,3 +150,5 @@ class Tuning(_Strict):
     indicators: dict[IndicatorId, IndicatorTuning] = Field(default_factory=dict)
     typologies: dict[Identifier, TypologyTuning] = Field(default_factory=dict)
     reference: dict[str, Any] = Field(default_factory=dict)
+    # Overrides of tipflow/network/network.yaml (linking and grouping accounts into networks).
+    network: dict[str, Any] = Field(default_factory=dict)

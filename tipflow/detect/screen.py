@@ -23,6 +23,10 @@ from tipflow.engine.duckdb import Connection, connect
 from tipflow.engine.progress import ProgressSink, SilentProgress, step
 from tipflow.ingest.pipeline import IngestOptions, load_dataset
 from tipflow.ingest.report import IngestReport
+from tipflow.network.communities import form_networks
+from tipflow.network.resolve import resolve_entities
+from tipflow.network.settings import load_network_settings
+from tipflow.network.summary import summarise_networks
 from tipflow.network.ties import build_ties
 from tipflow.score.typologies import score_accounts
 
@@ -54,6 +58,7 @@ def screen_dataset(
     """Screen ``dataset`` and write the results folder ``out`` (created if missing)."""
     sink = progress or SilentProgress()
     library = load_library(tuning)
+    load_network_settings(library.tuning.network)  # a bad network section fails before reading
     out.mkdir(parents=True, exist_ok=True)
     seconds: dict[str, float] = {}
     started = time.perf_counter()
@@ -76,7 +81,11 @@ def screen_dataset(
 def detect(
     con: Connection, library: Library, sink: ProgressSink, seconds: dict[str, float]
 ) -> None:
-    """The detection stages on an open workspace: features, indicators, scores."""
+    """The detection stages on an open workspace: entities, features, indicators, scores,
+    network context, networks."""
+    settings = load_network_settings(library.tuning.network)
+    with _Timer(seconds, "entities"), step(sink, "entities"):
+        resolve_entities(con, settings.linkage)
     with _Timer(seconds, "features"), step(sink, "features"):
         build_features(con, library.reference)
     with _Timer(seconds, "indicators"):
@@ -88,6 +97,8 @@ def detect(
         for _ in range(NETWORK_ROUNDS):
             run_context_indicators(con, library, period_start(con))
             score_accounts(con, library)
+        form_networks(con, settings)
+        summarise_networks(con, settings)
 
 
 class _Timer:
@@ -108,6 +119,7 @@ def configuration_of(library: Library) -> dict[str, Any]:
         "indicators": [i.spec.model_dump(mode="json") for i in library.indicators.values()],
         "typologies": [t.model_dump(mode="json") for t in library.typologies.values()],
         "reference": library.reference.model_dump(mode="json"),
+        "network": load_network_settings(library.tuning.network).model_dump(mode="json"),
     }
 
 

@@ -2,14 +2,19 @@
 
 ``ties`` (account_id, other_account_id, kind, strength, transactions), symmetric:
 
-* ``same_holder``: both accounts belong to one party (a controller's card and current account),
-  with the number of transfers between them;
+* ``same_holder``: both accounts belong to one party, or to parties resolved as one person or
+  organisation (``entities``): a controller's card and current account, or his accounts at two
+  institutions; with the number of transfers between them;
 * ``control``: a party who holds one account is signatory, authorised user or joint holder on
   the other, or one third party sits on both;
 * ``device``: both accounts were operated from one device (a device used on more than
   ``MAX_DEVICE_ACCOUNTS`` accounts is a shared terminal, not a tie);
 * ``identifier``: their holders share a phone, e-mail or address (values shared by more than
   ``MAX_SHARED`` parties are not ties);
+* ``common_beneficiary``: both pay one outside beneficiary (same account number, or same name
+  of a person: company names repeat too often) by wire, remittance, P2P or crypto, one that
+  at most ``MAX_COMMON_BENEFICIARY`` persons or organisations pay (the principals abroad of
+  several funnel accounts, a smuggler's collectors in the transit country);
 * ``money``: at least two transfers between them, either way (transfers between accounts of
   one holder are never money ties); ``money_in`` / ``money_out``:
   at least two from the other account to this one / from this one to the other;
@@ -25,6 +30,7 @@ from tipflow.engine.duckdb import Connection
 
 MAX_DEVICE_ACCOUNTS = 12
 MAX_SHARED = 12
+MAX_COMMON_BENEFICIARY = 10
 MIN_MONEY_TRANSFERS = 2
 LARGE_TRANSFER = 1000.0
 
@@ -33,11 +39,11 @@ def build_ties(con: Connection) -> None:
     con.execute(
         f"""
         CREATE OR REPLACE TABLE ties AS
-        WITH holder AS (SELECT account_id, party_id FROM account_profile),
+        WITH holder AS (SELECT account_id, entity_id AS party_id FROM account_profile),
         ids AS (
           SELECT * FROM (
-            SELECT a.account_id, p.party_id, i.kind, i.value,
-                   count(DISTINCT p.party_id) OVER (PARTITION BY i.kind, i.value) AS sharing
+            SELECT a.account_id, a.entity_id AS party_id, i.kind, i.value,
+                   count(DISTINCT a.entity_id) OVER (PARTITION BY i.kind, i.value) AS sharing
             FROM parties p JOIN account_profile a USING (party_id)
             CROSS JOIN LATERAL (VALUES ('phone', p.phone), ('email', lower(p.email)),
                ('address', lower(regexp_replace(concat_ws(' ', p.address, p.city),
@@ -45,8 +51,25 @@ def build_ties(con: Connection) -> None:
             WHERE i.value IS NOT NULL AND i.value <> '')
           WHERE sharing BETWEEN 2 AND {MAX_SHARED}
         ),
+        paid AS (
+          SELECT DISTINCT l.account_id, a.entity_id, k.key
+          FROM legs l JOIN account_profile a USING (account_id)
+          CROSS JOIN LATERAL (VALUES ('key:' || l.cp_key),
+                                     (CASE WHEN l.cp_person
+                                           THEN 'name:' || lower(trim(l.counterparty_name))
+                                      END)) k(key)
+          WHERE l.direction = 'out' AND l.other_account_id IS NULL AND l.merchant_name IS NULL
+            AND l.mcc IS NULL AND l.channel IN ('wire', 'remittance', 'p2p', 'crypto', 'other')
+            AND k.key IS NOT NULL
+        ),
+        beneficiary AS (
+          SELECT * FROM paid WHERE key IN (
+            SELECT key FROM paid GROUP BY key
+            HAVING count(DISTINCT entity_id) BETWEEN 2 AND {MAX_COMMON_BENEFICIARY})
+        ),
         third AS (
-          SELECT ap.account_id, ap.party_id FROM account_parties ap
+          SELECT ap.account_id, coalesce(e.entity_id, ap.party_id) AS party_id
+          FROM account_parties ap LEFT JOIN entities e USING (party_id)
           WHERE ap.relation <> 'holder'
         ),
         pairs AS (
@@ -72,6 +95,10 @@ def build_ties(con: Connection) -> None:
           SELECT x.account_id, y.account_id, 'identifier', 0
           FROM ids x JOIN ids y USING (kind, value)
           WHERE x.account_id <> y.account_id AND x.party_id <> y.party_id
+          UNION ALL
+          SELECT DISTINCT x.account_id, y.account_id, 'common_beneficiary', 0
+          FROM beneficiary x JOIN beneficiary y USING (key)
+          WHERE x.account_id <> y.account_id AND x.entity_id <> y.entity_id
           UNION ALL
           SELECT account_id, other_account_id, 'money', count(*)
           FROM legs WHERE other_account_id IS NOT NULL AND other_account_id <> account_id
