@@ -140,6 +140,44 @@ def test_evaluate_finds_most_of_the_simulated_crime(world: Path, results: Path) 
     assert "precision" in readable.stdout and "Recall by typology" in readable.stdout
 
 
+def test_networks_csv_agrees_with_accounts_csv(results: Path) -> None:
+    networks = duckdb.sql(
+        f"SELECT * FROM read_csv('{results / 'networks.csv'}', all_varchar=true)"
+    ).fetchall()
+    assert networks, "a simulated world with trafficking networks yields networks"
+    members = dict(
+        duckdb.sql(
+            f"SELECT account_id, network_id FROM read_csv('{results / 'accounts.csv'}', "
+            "all_varchar=true) WHERE network_id IS NOT NULL"
+        ).fetchall()
+    )
+    listed: dict[str, str] = {}
+    for network_id, risk, flagged, size, institutions, accounts, *_ in networks:
+        ids = accounts.split(";")
+        assert int(size) == len(ids) >= 2
+        assert 0.0 <= float(risk) <= 1.0 and flagged in ("true", "false")
+        assert institutions.split(";") == sorted({i.rsplit("-", 1)[0] for i in ids})
+        listed.update(dict.fromkeys(ids, network_id))
+    assert listed == members  # each account in at most one network, the same in both files
+
+
+def test_network_export_writes_json_and_pictures(results: Path, tmp_path: Path) -> None:
+    first = duckdb.sql(
+        f"SELECT network_id, size FROM read_csv('{results / 'networks.csv'}') LIMIT 1"
+    ).fetchall()[0]
+    exported = tipflow("network", str(results), first[0], "--out", str(tmp_path))
+    assert exported.returncode == 0, exported.stderr
+    graph = json.loads((tmp_path / f"{first[0]}.json").read_text("utf-8"))
+    accounts = [node for node in graph["nodes"] if node["kind"] == "account"]
+    assert len(accounts) == int(first[1])
+    ids = {node["id"] for node in graph["nodes"]}
+    assert all(edge["source"] in ids and edge["target"] in ids for edge in graph["edges"])
+    assert (tmp_path / f"{first[0]}.svg").read_text("utf-8").lstrip().startswith("<?xml")
+    assert (tmp_path / f"{first[0]}.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    missing = tipflow("network", str(results), "NW-99999", "--out", str(tmp_path))
+    assert missing.returncode != 0 and "NW-99999" in missing.stderr
+
+
 def test_explain_shows_evidence_and_transactions(results: Path) -> None:
     first = duckdb.sql(
         f"SELECT account_id FROM read_csv('{results / 'accounts.csv'}') WHERE flagged LIMIT 1"

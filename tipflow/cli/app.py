@@ -7,7 +7,13 @@ from typing import Annotated
 import typer
 
 from tipflow import __version__
-from tipflow.cli import ingest_commands, screen_commands, simulate_commands, typology_commands
+from tipflow.cli import (
+    ingest_commands,
+    network_commands,
+    screen_commands,
+    simulate_commands,
+    typology_commands,
+)
 
 HELP = """\
 [bold]tipflow[/bold] follows the money of human trafficking and migrant smuggling.
@@ -30,6 +36,7 @@ app = typer.Typer(
 )
 ingest_commands.register(app)
 screen_commands.register(app)
+network_commands.register(app)
 typology_commands.register(app)
 simulate_commands.register(app)
 
