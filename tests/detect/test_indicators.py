@@ -139,3 +139,24 @@ def test_shared_device_across_holders(tmp_path: Path) -> None:
     evidence = _screen(data, tmp_path)
     for account in accounts:
         assert evidence[(account, "HT-SEX-19")]["value"] == 4
+
+
+def test_money_that_comes_back_is_a_cycle_a_chain_is_not(tmp_path: Path) -> None:
+    data = Dataset()
+    ring = [data.person(f"r{i}", name) for i, name in enumerate(["Al Roe", "Bea Cole", "Cy Dunn"])]
+    chain = [data.person(f"c{i}", name) for i, name in enumerate(["Di Fox", "Ed Gill", "Flo Hart"])]
+    for members in (ring, chain):
+        data.pay(day=1.0, amount=12000, channel="ach", source=members[0], target=members[1])
+        data.pay(day=1.5, amount=13100, channel="ach", source=members[1], target=members[2])
+    # The ring's money returns on day 3; the chain's last account keeps it.
+    closing = data.pay(day=3.0, amount=11800, channel="ach", source=ring[2], target=ring[0])
+    # A cycle that takes longer than the measure's 14 days is not round-tripping.
+    slow = [data.person(f"s{i}", name) for i, name in enumerate(["Gus Ivy", "Hal Joy"])]
+    data.pay(day=1.0, amount=5000, channel="ach", source=slow[0], target=slow[1])
+    data.pay(day=20.0, amount=5000, channel="ach", source=slow[1], target=slow[0])
+    evidence = _screen(data, tmp_path)
+    for account in ring:
+        assert evidence[(account, "FLOW-04")]["value"] == 3.0
+        assert closing in evidence[(account, "FLOW-04")]["transaction_ids"]  # type: ignore[operator]
+    for account in chain + slow:
+        assert (account, "FLOW-04") not in evidence

@@ -37,7 +37,7 @@ from tipflow.detect.measures.peers import (
     PEER_OUTLIER,
     REPEAT_PAYERS,
 )
-from tipflow.detect.measures.shapes import BURST, RELAY
+from tipflow.detect.measures.shapes import BURST, CYCLE, RELAY
 from tipflow.detect.measures.transfers import (
     KEYWORD_TRANSACTIONS,
     OUTBOUND_TRANSFERS,
@@ -76,6 +76,7 @@ MEASURES: dict[str, Measure] = {
         PREPAID_EVENTS,
         RELAY,
         BURST,
+        CYCLE,
         EVIDENCE_COUNTERPARTY,
     )
 }

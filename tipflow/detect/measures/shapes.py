@@ -4,7 +4,9 @@ fan-out, cycles, scatter-gather, gather-scatter, bipartite and stacks are made o
 * ``relay``: transfers an account passes on within hours at nearly the same amount (the hop of
   a chain, a cycle, a scatter-gather intermediate);
 * ``burst``: many distinct counterparties paying, or being paid by, one account within days
-  (the hub of a fan).
+  (the hub of a fan);
+* ``cycle``: money that comes back: a time-ordered path of transfers between customers that
+  returns to the account it left, within days (AMLworld's cycles, round-tripping).
 
 Only transfers between accounts of the dataset count (the shapes are seen when both ends are
 customers), of at least ``min_amount``, and never payroll or rent (a landlord's tenants pay in a
@@ -27,6 +29,7 @@ class Relay(MeasureParameters):
     hours: int = 96
     min_amount: float = 1000.0
     min_kept: float = 0.85  # the onward transfer is at least this share of the incoming one
+    max_kept: float = 1.0  # ... and at most this share (above 1: topped up from the balance)
 
 
 def _relay_query(p: Relay, ctx: QueryContext) -> str:
@@ -41,13 +44,14 @@ pairs AS (
   FROM t i JOIN t o ON o.account_id = i.account_id AND i.direction = 'in'
     AND o.direction = 'out' AND o.other_account_id <> i.other_account_id
     AND o.ts > i.ts AND o.ts <= i.ts + INTERVAL {p.hours} HOURS
-    AND o.amount BETWEEN {p.min_kept} * i.amount AND i.amount
+    AND o.amount BETWEEN {p.min_kept} * i.amount AND {p.max_kept} * i.amount
 )
 SELECT account_id, count(DISTINCT passed)::DOUBLE AS value,
        list(DISTINCT received ORDER BY received)[1:25]
          || list(DISTINCT passed ORDER BY passed)[1:25] AS transaction_ids,
        concat(count(DISTINCT passed), ' transfers passed on within {p.hours} h at ',
-              '{round(100 * p.min_kept)}-100 % of a transfer received') AS detail
+              '{round(100 * p.min_kept)}-{round(100 * p.max_kept)} % of a transfer received')
+         AS detail
 FROM pairs GROUP BY account_id, w
 """
 
@@ -93,4 +97,60 @@ BURST = QueryMeasure(
     "hub of a fan.",
     parameters=Burst,
     query=_burst_query,
+)
+
+
+class Cycle(MeasureParameters):
+    days: int = 14  # the whole cycle, first transfer to last
+    max_hops: int = 12
+    min_amount: float = 1000.0
+    max_degree: int = 30  # an account with more such transfers either way is a hub, not a hop
+
+
+def _cycle_query(p: Cycle, ctx: QueryContext) -> str:
+    # Only accounts that both receive and send such transfers can be on a cycle, and paths are
+    # simple and time-ordered, which keeps the walk small; hubs are left out of it.
+    return f"""
+WITH RECURSIVE edges AS (
+  SELECT account_id AS src, other_account_id AS dst, ts, transaction_id AS tx
+  FROM legs WHERE direction = 'out' AND {_TRANSFERS} AND amount >= {p.min_amount}
+),
+degree AS (
+  SELECT a, count(*) AS n FROM (SELECT src AS a FROM edges UNION ALL SELECT dst FROM edges)
+  GROUP BY a
+),
+hops AS (
+  SELECT * FROM edges
+  WHERE src IN (SELECT dst FROM edges) AND dst IN (SELECT src FROM edges)
+    AND src IN (SELECT a FROM degree WHERE n <= {p.max_degree})
+    AND dst IN (SELECT a FROM degree WHERE n <= {p.max_degree})
+),
+walk(start, node, first_ts, last_ts, steps, path, txs) AS (
+  SELECT src, dst, ts, ts, 1, [src, dst], [tx] FROM hops
+  UNION ALL
+  SELECT w.start, h.dst, w.first_ts, h.ts, w.steps + 1, list_append(w.path, h.dst),
+         list_append(w.txs, h.tx)
+  FROM walk w JOIN hops h ON h.src = w.node AND h.ts > w.last_ts
+   AND h.ts <= w.first_ts + INTERVAL {p.days} DAYS
+  WHERE w.steps < {p.max_hops} AND w.node <> w.start
+    AND (h.dst = w.start OR NOT list_contains(w.path, h.dst))
+),
+cycles AS (
+  SELECT path, txs, steps, first_ts, last_ts, {ctx.window_of("first_ts")} AS w FROM walk
+  WHERE node = start AND steps >= 2
+)
+SELECT unnest(path[2:]) AS account_id, steps::DOUBLE AS value, txs[1:50] AS transaction_ids,
+       concat('on a cycle of ', steps, ' transfers of at least ',
+              printf('%,.0f', {p.min_amount}), ' that returned within ',
+              date_diff('hour', first_ts, last_ts), ' h') AS detail
+FROM cycles
+"""
+
+
+CYCLE = QueryMeasure(
+    name="cycle",
+    description="A time-ordered path of transfers between customers that comes back to the "
+    "account it left within days (round-tripping, AMLworld cycles).",
+    parameters=Cycle,
+    query=_cycle_query,
 )
