@@ -1,7 +1,8 @@
 """The tables every measure reads, built once per screening run from the workspace.
 
 * ``legs``: each transaction seen from each of its accounts (a transfer between two customers
-  is two legs: ``out`` for the payer, ``in`` for the payee), with the counterparty resolved
+  is two legs: ``out`` for the payer, ``in`` for the payee; the device and IP address belong to
+  the payer's leg only, since the payer's device sent it), with the counterparty resolved
   (its party when it is a customer, its name or account otherwise), whether it is an
   individual, the merchant-category groups, the reference country lists it falls in, keyword
   flags on the memo and names, and the local hour. Measures never join back to transactions.
@@ -179,7 +180,10 @@ SELECT s.account_id, s.transaction_id, s.ts, s.ts::DATE AS day, hour(s.ts) AS ho
        s.counterparty_country IS NOT NULL AND s.counterparty_country <> me.home_country
          AS cross_border,
        s.city, lower(s.city) IS NOT DISTINCT FROM lower(me.home_city) AS in_home_city,
-       s.device_id, s.ip_address,
+       CASE WHEN s.direction = 'out' OR s.other_account_id IS NULL THEN s.device_id END
+         AS device_id,
+       CASE WHEN s.direction = 'out' OR s.other_account_id IS NULL THEN s.ip_address END
+         AS ip_address,
        {", ".join(f"s.{name}" for name in flag_names)}
 FROM sides s
 JOIN account_profile me ON me.account_id = s.account_id

@@ -31,6 +31,7 @@ ROLE_COLOURS = {
 TIE_COLOURS = {
     "same_holder": "#34495e",
     "control": "#c0392b",
+    "owner": "#943126",
     "device": "#7d3c98",
     "identifier": "#1e8449",
     "common_beneficiary": "#b9770e",

@@ -17,6 +17,7 @@ from tipflow.errors import ConfigError, ContractError
 TIE_KINDS = (
     "same_holder",
     "control",
+    "owner",
     "device",
     "identifier",
     "common_beneficiary",

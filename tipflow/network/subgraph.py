@@ -21,7 +21,14 @@ from tipflow.errors import DatasetError
 
 WORKSPACE_NAME = "workspace.duckdb"  # the name tipflow screen gives its workspace
 OUTSIDE_SHOWN = 12
-TIE_KINDS_SHOWN = ("same_holder", "control", "device", "identifier", "common_beneficiary")
+TIE_KINDS_SHOWN = (
+    "same_holder",
+    "control",
+    "owner",
+    "device",
+    "identifier",
+    "common_beneficiary",
+)
 
 
 def network_graph(results: Path, network_id: str) -> dict[str, Any]:

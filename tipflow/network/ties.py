@@ -6,13 +6,17 @@
   organisation (``entities``): a controller's card and current account, or his accounts at two
   institutions; with the number of transfers between them;
 * ``control``: a party who holds one account is signatory, authorised user or joint holder on
-  the other, or one third party sits on both;
+  the other (a person's account), or one third party sits on both;
+* ``owner``: the holder of one account signs for or owns the other, a business's account (an
+  owner and his company: one network if the company is a front, but no sign that either is
+  controlled by someone else);
 * ``device``: both accounts were operated from one device (a device used on more than
   ``MAX_DEVICE_ACCOUNTS`` accounts is a shared terminal, not a tie);
 * ``identifier``: their holders share a phone, e-mail or address (values shared by more than
   ``MAX_SHARED`` parties are not ties);
-* ``common_beneficiary``: both pay one outside beneficiary (same account number, or same name
-  of a person: company names repeat too often) by wire, remittance, P2P or crypto, one that
+* ``common_beneficiary``: both pay one outside beneficiary (same account number, or, abroad,
+  same name of a person: company names and names at home repeat too often) by wire,
+  remittance, P2P or crypto, one that
   at most ``MAX_COMMON_BENEFICIARY`` persons or organisations pay (the principals abroad of
   several funnel accounts, a smuggler's collectors in the transit country);
 * ``money``: at least two transfers between them, either way (transfers between accounts of
@@ -54,8 +58,10 @@ def build_ties(con: Connection) -> None:
         paid AS (
           SELECT DISTINCT l.account_id, a.entity_id, k.key
           FROM legs l JOIN account_profile a USING (account_id)
-          CROSS JOIN LATERAL (VALUES ('key:' || l.cp_key),
-                                     (CASE WHEN l.cp_person
+          CROSS JOIN LATERAL (VALUES (CASE WHEN l.cp_key IS DISTINCT FROM
+                                                lower(trim(l.counterparty_name))
+                                           THEN 'account:' || l.cp_key END),
+                                     (CASE WHEN l.cp_person AND l.cross_border
                                            THEN 'name:' || lower(trim(l.counterparty_name))
                                       END)) k(key)
           WHERE l.direction = 'out' AND l.other_account_id IS NULL AND l.merchant_name IS NULL
@@ -68,8 +74,10 @@ def build_ties(con: Connection) -> None:
             HAVING count(DISTINCT entity_id) BETWEEN 2 AND {MAX_COMMON_BENEFICIARY})
         ),
         third AS (
-          SELECT ap.account_id, coalesce(e.entity_id, ap.party_id) AS party_id
+          SELECT ap.account_id, coalesce(e.entity_id, ap.party_id) AS party_id,
+                 a.party_type = 'organisation' AS business
           FROM account_parties ap LEFT JOIN entities e USING (party_id)
+          JOIN account_profile a ON a.account_id = ap.account_id
           WHERE ap.relation <> 'holder'
         ),
         pairs AS (
@@ -78,10 +86,12 @@ def build_ties(con: Connection) -> None:
                     AND l.other_account_id = b.account_id) AS transactions
           FROM holder a JOIN holder b ON a.party_id = b.party_id AND a.account_id <> b.account_id
           UNION ALL
-          SELECT t.account_id, h.account_id, 'control', 0
+          SELECT t.account_id, h.account_id,
+                 CASE WHEN t.business THEN 'owner' ELSE 'control' END, 0
           FROM third t JOIN holder h ON h.party_id = t.party_id AND h.account_id <> t.account_id
           UNION ALL
-          SELECT x.account_id, y.account_id, 'control', 0
+          SELECT x.account_id, y.account_id,
+                 CASE WHEN x.business AND y.business THEN 'owner' ELSE 'control' END, 0
           FROM third x JOIN third y ON x.party_id = y.party_id AND x.account_id <> y.account_id
           UNION ALL
           SELECT x.account_id, y.account_id, 'device', 0

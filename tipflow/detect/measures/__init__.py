@@ -37,6 +37,7 @@ from tipflow.detect.measures.peers import (
     PEER_OUTLIER,
     REPEAT_PAYERS,
 )
+from tipflow.detect.measures.profile import INCOME_MISMATCH
 from tipflow.detect.measures.shapes import BURST, CYCLE, RELAY
 from tipflow.detect.measures.transfers import (
     KEYWORD_TRANSACTIONS,
@@ -78,6 +79,7 @@ MEASURES: dict[str, Measure] = {
         BURST,
         CYCLE,
         EVIDENCE_COUNTERPARTY,
+        INCOME_MISMATCH,
     )
 }
 

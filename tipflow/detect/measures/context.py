@@ -130,6 +130,7 @@ LINKED_EVIDENCE = QueryMeasure(
 TieKind = Literal[
     "same_holder",
     "control",
+    "owner",
     "device",
     "identifier",
     "money",
@@ -160,7 +161,8 @@ WITH tied AS (
   SELECT t.account_id, t.other_account_id, string_agg(DISTINCT t.kind, '/' ORDER BY t.kind) AS how
   FROM ties t JOIN account_scores s ON s.account_id = t.other_account_id AND s.flagged
   WHERE t.kind IN ({kinds})
-    AND (t.kind IN ('control', 'device', 'identifier') OR t.transactions >= {p.min_transactions})
+    AND (t.kind IN ('control', 'owner', 'device', 'identifier')
+         OR t.transactions >= {p.min_transactions})
     {roles}
   GROUP BY t.account_id, t.other_account_id
 )

@@ -197,12 +197,19 @@ OPENED_TOGETHER = QueryMeasure(
 
 
 class WatchlistHit(MeasureParameters):
-    """Any watchlist entry matching the holder, the account, a device, an IP or a counterparty."""
+    """Watchlist entries of ``kinds`` matching the holder, the account, a device or an IP.
+
+    A name alone collides with namesakes (the catalogue's GEN-06 look-alike), so name matches
+    are a separate, weaker indicator."""
+
+    kinds: list[str] = ["phone", "email", "address", "account", "device", "ip_address"]
 
 
-def _watchlist_query(_: WatchlistHit, __: QueryContext) -> str:
-    return """
-WITH w AS (SELECT kind, value_normalised AS v, entry_id, note FROM watchlist),
+def _watchlist_query(p: WatchlistHit, _: QueryContext) -> str:
+    kinds = ", ".join(f"'{kind}'" for kind in p.kinds) or "NULL"
+    return f"""
+WITH w AS (SELECT kind, value_normalised AS v, entry_id, note FROM watchlist
+           WHERE kind IN ({kinds})),
 hits AS (
   SELECT a.account_id, w.entry_id, w.kind, NULL::VARCHAR AS transaction_id, w.note
   FROM account_profile a JOIN w ON
