@@ -6,7 +6,8 @@ Settings that the pipeline's correctness depends on are set here, once:
   table created straight from a file scan, which DuckDB documents as keeping file order.
 * ``TimeZone`` is UTC so that casts of zoned Parquet timestamps do not depend on the machine.
 * progress tracking is on but never printed, so that :mod:`tipflow.engine.progress` can poll
-  ``query_progress()`` and draw its own bar.
+  ``query_progress()`` and draw its own bar;
+* memory is capped at ``DEFAULT_MEMORY_LIMIT`` unless ``TIPFLOW_MEMORY_LIMIT`` says otherwise.
 """
 
 from __future__ import annotations
@@ -20,6 +21,11 @@ import duckdb
 
 Connection = duckdb.DuckDBPyConnection
 
+#: DuckDB's own default is 80 % of the machine's memory, and it uses it: screening 10 M
+#: transactions peaked at 6.4 GB. With 4 GB it spills a little to disk, peaks at 4.2 GB and ran
+#: no slower (docs/benchmarks.md). Raise it with TIPFLOW_MEMORY_LIMIT on a bigger machine.
+DEFAULT_MEMORY_LIMIT = "4GB"
+
 
 @dataclass(frozen=True)
 class EngineSettings:
@@ -31,10 +37,11 @@ class EngineSettings:
 
     @classmethod
     def from_environment(cls) -> EngineSettings:
-        """Read ``TIPFLOW_MEMORY_LIMIT`` (e.g. ``4GB``) and ``TIPFLOW_THREADS``."""
+        """Read ``TIPFLOW_MEMORY_LIMIT`` (e.g. ``8GB``; ``DEFAULT_MEMORY_LIMIT`` when unset) and
+        ``TIPFLOW_THREADS``."""
         threads = os.environ.get("TIPFLOW_THREADS")
         return cls(
-            memory_limit=os.environ.get("TIPFLOW_MEMORY_LIMIT") or None,
+            memory_limit=os.environ.get("TIPFLOW_MEMORY_LIMIT") or DEFAULT_MEMORY_LIMIT,
             threads=int(threads) if threads else None,
         )
 
