@@ -185,14 +185,19 @@ TIED_TO_ALERTS = QueryMeasure(
 
 class EvidenceCounterparty(MeasureParameters):
     indicators: list[str]  # whose evidence transactions count
+    # Only evidence of accounts held by persons: a business's many payers (a travel agency's
+    # customers) or payees are not the leaves of a laundering fan.
+    persons_only: bool = True
 
 
 def _evidence_counterparty_query(p: EvidenceCounterparty, _: QueryContext) -> str:
     ids = ", ".join(f"'{i}'" for i in p.indicators)
+    persons = "AND a.party_type = 'person'" if p.persons_only else ""
     return f"""
 WITH shown AS (
-  SELECT DISTINCT account_id AS alerted, unnest(transaction_ids) AS transaction_id
-  FROM evidence WHERE indicator_id IN ({ids})
+  SELECT DISTINCT e.account_id AS alerted, unnest(e.transaction_ids) AS transaction_id
+  FROM evidence e JOIN account_profile a USING (account_id)
+  WHERE e.indicator_id IN ({ids}) {persons}
 )
 SELECT l.account_id, count(DISTINCT l.transaction_id)::DOUBLE AS value,
        list(DISTINCT l.transaction_id ORDER BY l.transaction_id)[1:50] AS transaction_ids,
