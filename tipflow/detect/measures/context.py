@@ -185,14 +185,16 @@ TIED_TO_ALERTS = QueryMeasure(
 
 class EvidenceCounterparty(MeasureParameters):
     indicators: list[str]  # whose evidence transactions count
-    # Only evidence of accounts held by persons: a business's many payers (a travel agency's
-    # customers) or payees are not the leaves of a laundering fan.
-    persons_only: bool = True
+    # Of these, the ones whose evidence counts on a business's account too. A business's many
+    # payers (a travel agency's customers) are not the leaves of a laundering fan-in; the
+    # people a business pays large sums within days (not payroll) may be a fan-out's.
+    business_indicators: list[str] = []
 
 
 def _evidence_counterparty_query(p: EvidenceCounterparty, _: QueryContext) -> str:
     ids = ", ".join(f"'{i}'" for i in p.indicators)
-    persons = "AND a.party_type = 'person'" if p.persons_only else ""
+    business = ", ".join(f"'{i}'" for i in p.business_indicators) or "NULL"
+    persons = f"AND (a.party_type = 'person' OR e.indicator_id IN ({business}))"
     return f"""
 WITH shown AS (
   SELECT DISTINCT e.account_id AS alerted, unnest(e.transaction_ids) AS transaction_id
