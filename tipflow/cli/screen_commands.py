@@ -140,6 +140,15 @@ def demo(
     first = _first_flagged(results)
     if first:
         console.print(f"Next: [cyan]tipflow explain {results} {first}[/cyan]")
+    if _has_networks(results):
+        console.print(
+            f"      [cyan]tipflow network {results} NW-00001 --out {out / 'networks'}[/cyan]"
+        )
+
+
+def _has_networks(results: Path) -> bool:
+    with (results / "networks.csv").open(encoding="utf-8") as handle:
+        return sum(1 for _ in handle) > 1  # a header and at least one network
 
 
 def _first_flagged(results: Path) -> str | None:

@@ -92,7 +92,8 @@ def render_evaluation(console: Console, metrics: dict[str, Any]) -> None:
     networks = metrics["networks"]
     console.print(
         f"Networks: {networks['found']} of {networks['networks']} have a flagged member "
-        f"(mean member recall {_pct(networks['mean_member_recall'])}); crime right on "
+        f"(mean member recall {_pct(networks['mean_member_recall'])}), "
+        f"{_pct(networks['found_whole'])} found whole; crime right on "
         f"{_pct(metrics['attribution']['crime_accuracy'])}, role right on "
         f"{_pct(metrics['attribution']['role_accuracy'])} of true alerts."
     )
