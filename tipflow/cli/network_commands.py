@@ -35,12 +35,11 @@ def network(
         fail(str(exc))
     out.mkdir(parents=True, exist_ok=True)
     stem = out / network_id
-    stem.with_suffix(".json").write_text(
-        json.dumps(graph, indent=2, default=str) + "\n", encoding="utf-8"
-    )
+    document = json.loads(json.dumps(graph, default=str))  # dates and decimals as text
+    stem.with_suffix(".json").write_text(json.dumps(document, indent=2) + "\n", "utf-8")
     pictures = draw_network(graph, stem)
     if json_output:
-        print_json(json.loads(json.dumps(graph, default=str)))
+        print_json(document)
         return
     console = stdout_console()
     console.print(f"[bold]{network_id}[/bold]: {graph['network']['explanation']}")

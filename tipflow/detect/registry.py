@@ -25,6 +25,7 @@ from tipflow.detect.schema import (
     TypologySpec,
 )
 from tipflow.errors import ConfigError, ContractError
+from tipflow.network.settings import NetworkSettings, load_network_settings
 
 LIBRARY = "tipflow.detect.library"
 _Model = TypeVar("_Model", bound=BaseModel)
@@ -45,6 +46,7 @@ class Library:
     typologies: dict[str, TypologySpec]
     reference: Reference
     tuning: Tuning
+    network: NetworkSettings  # tipflow/network/network.yaml with the tuning's ``network:``
 
     def indicator_specs(self) -> list[IndicatorSpec]:
         return [indicator.spec for indicator in self.indicators.values()]
@@ -77,7 +79,8 @@ def load_library(tuning: Tuning | None = None) -> Library:
     for tid, override in tuning.typologies.items():
         if override.alert_at is not None and tid in enabled:
             enabled[tid] = enabled[tid].model_copy(update={"alert_at": override.alert_at})
-    return Library(indicators, enabled, reference, tuning)
+    network = load_network_settings(tuning.network)
+    return Library(indicators, enabled, reference, tuning, network)
 
 
 def load_tuning(path: Path) -> Tuning:

@@ -1,8 +1,8 @@
 """Writes the results folder of ``tipflow screen`` (shared/contract/output.md, version 1).
 
-``accounts.csv`` (every accepted account), ``networks.csv`` (every network; none until the
-network stage lands, but the file and its header are always there), ``evidence.parquet``,
-``run.json`` and ``quarantine/`` (written by the reader).
+``accounts.csv`` (every accepted account), ``networks.csv`` (every network the network stage
+formed; the header alone when there is none), ``evidence.parquet``; ``run.json`` is written by
+``screen`` and ``quarantine/`` by the reader.
 """
 
 from __future__ import annotations
@@ -40,14 +40,6 @@ NETWORK_COLUMNS = (
 def write_results(con: Connection, out: Path) -> dict[str, int]:
     """Write the three tables; return the counts run.json reports."""
     out.mkdir(parents=True, exist_ok=True)
-    if not _has_table(con, "account_networks"):
-        con.execute("CREATE TEMP TABLE account_networks (account_id VARCHAR, network_id VARCHAR)")
-    if not _has_table(con, "networks"):
-        con.execute(
-            "CREATE TEMP TABLE networks (network_id VARCHAR, risk_score DOUBLE, flagged BOOLEAN, "
-            "size BIGINT, institutions VARCHAR, accounts VARCHAR, crime VARCHAR, "
-            "typologies VARCHAR, explanation VARCHAR)"
-        )
     con.execute(
         f"""
         COPY (
@@ -81,10 +73,3 @@ def write_results(con: Connection, out: Path) -> dict[str, int]:
         "flagged_networks": int(networks[0]),
         "evidence_rows": int(evidence[0]),
     }
-
-
-def _has_table(con: Connection, name: str) -> bool:
-    found = con.execute(
-        "SELECT count(*) FROM duckdb_tables() WHERE table_name = ?", [name]
-    ).fetchall()
-    return bool(found[0][0])

@@ -25,7 +25,6 @@ from tipflow.ingest.pipeline import IngestOptions, load_dataset
 from tipflow.ingest.report import IngestReport
 from tipflow.network.communities import form_networks
 from tipflow.network.resolve import resolve_entities
-from tipflow.network.settings import load_network_settings
 from tipflow.network.summary import summarise_networks
 from tipflow.network.ties import build_ties
 from tipflow.score.typologies import score_accounts
@@ -57,8 +56,7 @@ def screen_dataset(
 ) -> ScreenSummary:
     """Screen ``dataset`` and write the results folder ``out`` (created if missing)."""
     sink = progress or SilentProgress()
-    library = load_library(tuning)
-    load_network_settings(library.tuning.network)  # a bad network section fails before reading
+    library = load_library(tuning)  # a bad tuning file fails here, before reading the data
     out.mkdir(parents=True, exist_ok=True)
     seconds: dict[str, float] = {}
     started = time.perf_counter()
@@ -83,7 +81,7 @@ def detect(
 ) -> None:
     """The detection stages on an open workspace: entities, features, indicators, scores,
     network context, networks."""
-    settings = load_network_settings(library.tuning.network)
+    settings = library.network
     with _Timer(seconds, "entities"), step(sink, "entities"):
         resolve_entities(con, settings.linkage)
     with _Timer(seconds, "features"), step(sink, "features"):
@@ -119,7 +117,7 @@ def configuration_of(library: Library) -> dict[str, Any]:
         "indicators": [i.spec.model_dump(mode="json") for i in library.indicators.values()],
         "typologies": [t.model_dump(mode="json") for t in library.typologies.values()],
         "reference": library.reference.model_dump(mode="json"),
-        "network": load_network_settings(library.tuning.network).model_dump(mode="json"),
+        "network": library.network.model_dump(mode="json"),
     }
 
 

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import math
 import random
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import igraph
@@ -23,6 +25,17 @@ import pyarrow as pa
 
 from tipflow.engine.duckdb import Connection, sql_string
 from tipflow.network.settings import NetworkSettings
+
+
+@contextmanager
+def seeded_igraph(seed: int) -> Iterator[None]:
+    """igraph's randomised algorithms (Leiden, layouts) draw from a generator seeded here, so
+    the same input gives the same output; Python's global generator is restored after."""
+    igraph.set_random_number_generator(random.Random(seed))
+    try:
+        yield
+    finally:
+        igraph.set_random_number_generator(random)
 
 
 @dataclass(frozen=True)
@@ -109,17 +122,14 @@ def _groups(graph: MemberGraph, settings: NetworkSettings) -> list[list[int]]:
     """Vertex groups of at least ``min_size``: components, large ones split into communities."""
     full = igraph.Graph(n=len(graph.accounts), edges=graph.edges)
     full.es["weight"] = graph.weights
-    igraph.set_random_number_generator(random.Random(settings.seed))
-    try:
-        groups: list[list[int]] = []
+    groups: list[list[int]] = []
+    with seeded_igraph(settings.seed):
         for component in full.connected_components():
             members = sorted(component)
             if len(members) >= settings.split_from:
                 groups.extend(_split(full, members, settings))
             else:
                 groups.append(members)
-    finally:
-        igraph.set_random_number_generator(random)
     return [g for g in groups if len(g) >= settings.min_size]
 
 

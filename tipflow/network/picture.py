@@ -10,7 +10,6 @@ backend: no screen needed.
 from __future__ import annotations
 
 import math
-import random
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +19,8 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 from matplotlib.lines import Line2D
+
+from tipflow.network.communities import seeded_igraph
 
 ROLE_COLOURS = {
     "controller": "#c0392b",
@@ -46,11 +47,8 @@ def draw_network(graph: dict[str, Any], out: Path, seed: int = 7) -> list[Path]:
     layout_graph = igraph.Graph(
         n=len(nodes), edges=[(index[e["source"]], index[e["target"]]) for e in edges]
     )
-    igraph.set_random_number_generator(random.Random(seed))
-    try:
+    with seeded_igraph(seed):
         coords = layout_graph.layout_fruchterman_reingold(niter=1000) if nodes else []
-    finally:
-        igraph.set_random_number_generator(random)
     xy = [tuple(point) for point in coords]
     figure, axes = plt.subplots(figsize=(11, 8), dpi=110)
     _draw_edges(axes, edges, index, xy)

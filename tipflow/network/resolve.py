@@ -8,8 +8,9 @@ typos, phones, e-mails, addresses exactly), and clusters pairs at or above the t
 Persons are only compared with persons, organisations with organisations.
 
 Output ``entities`` (party_id, entity_id): every party, ``entity_id`` the smallest party id of
-its cluster, so that a party alone is its own entity. ``entity_links`` keeps the matched pairs
-with their match probability, for the explanation of a network.
+its cluster (Splink's connected components), so that a party alone is its own entity.
+``entity_links`` keeps the matched pairs with their match probability, for the explanation of a
+network.
 """
 
 from __future__ import annotations
@@ -43,20 +44,11 @@ def resolve_entities(con: Connection, model: LinkageModel) -> None:
         "CREATE OR REPLACE TABLE entity_links (party_id VARCHAR, other_party_id VARCHAR, "
         "match_probability DOUBLE)"
     )
+    con.execute(
+        "CREATE OR REPLACE TABLE entities AS SELECT party_id, party_id AS entity_id FROM parties"
+    )
     if (scalar(con, f"SELECT count(*) FROM {_INPUT}") or 0) > 1:
         _link(con, model)
-    con.execute(
-        """
-        CREATE OR REPLACE TABLE entities AS
-        WITH RECURSIVE reach(party_id, entity_id) AS (
-          SELECT party_id, party_id FROM parties
-          UNION
-          SELECT r.party_id, l.other_party_id FROM reach r
-          JOIN entity_links l ON l.party_id = r.entity_id
-        )
-        SELECT party_id, min(entity_id) AS entity_id FROM reach GROUP BY party_id
-        """
-    )
     con.execute(f"DROP TABLE {_INPUT}")
 
 
@@ -96,6 +88,9 @@ def _link(con: Connection, model: LinkageModel) -> None:
     api = DuckDBAPI(connection=con)
     linker = Linker(api.register(_INPUT), settings, log_level=None)
     predictions = linker.inference.predict(threshold_match_probability=model.threshold)
+    clusters = linker.clustering.cluster_pairwise_predictions_at_threshold(
+        predictions, threshold_match_probability=model.threshold
+    )
     con.execute(
         f"""
         INSERT INTO entity_links
@@ -106,7 +101,15 @@ def _link(con: Connection, model: LinkageModel) -> None:
         FROM {predictions.physical_name}
         """
     )
-    predictions.drop_table_from_database_and_remove_from_cache()
+    # Splink's connected components name each cluster by its smallest id.
+    con.execute(
+        f"""
+        CREATE OR REPLACE TABLE entities AS
+        SELECT unique_id AS party_id, cluster_id AS entity_id FROM {clusters.physical_name}
+        """
+    )
+    for table in (clusters, predictions):
+        table.drop_table_from_database_and_remove_from_cache()
 
 
 def _with(comparison: Any, levels: LevelProbabilities) -> Any:

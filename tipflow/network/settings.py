@@ -13,18 +13,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from tipflow.errors import ConfigError, ContractError
-
-TIE_KINDS = (
-    "same_holder",
-    "control",
-    "owner",
-    "device",
-    "identifier",
-    "common_beneficiary",
-    "money",
-    "large_in",
-    "large_out",
-)
+from tipflow.network.ties import TIE_KINDS
 
 
 class _Strict(BaseModel):

@@ -16,10 +16,10 @@ from typing import Any
 
 import duckdb
 
+from tipflow.detect.screen import WORKSPACE_NAME
 from tipflow.engine.duckdb import sql_string
 from tipflow.errors import DatasetError
 
-WORKSPACE_NAME = "workspace.duckdb"  # the name tipflow screen gives its workspace
 OUTSIDE_SHOWN = 12
 TIE_KINDS_SHOWN = (
     "same_holder",

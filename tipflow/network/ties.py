@@ -30,7 +30,24 @@ Built set-based from ``legs``, ``account_profile``, ``parties`` and ``account_pa
 
 from __future__ import annotations
 
+from typing import Literal, get_args
+
 from tipflow.engine.duckdb import Connection
+
+TieKind = Literal[
+    "same_holder",
+    "control",
+    "owner",
+    "device",
+    "identifier",
+    "common_beneficiary",
+    "money",
+    "money_in",
+    "money_out",
+    "large_in",
+    "large_out",
+]
+TIE_KINDS: tuple[str, ...] = get_args(TieKind)  # every kind build_ties writes
 
 MAX_DEVICE_ACCOUNTS = 12
 MAX_SHARED = 12

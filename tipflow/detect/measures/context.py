@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Literal
 
 from tipflow.detect.measures.base import MeasureParameters, QueryContext, QueryMeasure, lists_any
+from tipflow.network.ties import TieKind
 
 _SURNAME = "lower(regexp_extract(trim(p.name), '(\\S+)$', 1))"
 
@@ -125,20 +126,6 @@ LINKED_EVIDENCE = QueryMeasure(
     query=_linked_query,
     second_pass=True,
 )
-
-
-TieKind = Literal[
-    "same_holder",
-    "control",
-    "owner",
-    "device",
-    "identifier",
-    "money",
-    "money_in",
-    "money_out",
-    "large_in",
-    "large_out",
-]
 
 
 class TiedToAlerts(MeasureParameters):
