@@ -23,11 +23,14 @@ from tipflow.network.settings import LevelProbabilities, LinkageModel
 
 _INPUT = "er_parties"
 
+# Names lose accents, punctuation and titles, and their words are sorted, so that word order
+# ("Surname, Given") and a title do not count as a difference.
 _PREPARE = f"""
 CREATE OR REPLACE TABLE {_INPUT} AS
 SELECT party_id AS unique_id, party_type,
-       nullif(trim(regexp_replace(lower(strip_accents(name)), '[^a-z0-9 ]+', ' ', 'g')), '')
-         AS name,
+       nullif(array_to_string(list_sort(list_filter(
+         string_split(regexp_replace(lower(strip_accents(name)), '[^a-z0-9]+', ' ', 'g'), ' '),
+         lambda word: word <> '' AND NOT list_contains($titles, word))), ' '), '') AS name,
        birth_date::VARCHAR AS birth_date,
        nullif(phone, '') AS phone,
        nullif(lower(trim(email)), '') AS email,
@@ -39,7 +42,7 @@ FROM parties
 
 def resolve_entities(con: Connection, model: LinkageModel) -> None:
     """Create ``entities`` and ``entity_links`` from ``parties``."""
-    con.execute(_PREPARE)
+    con.execute(_PREPARE, {"titles": model.name_titles})
     con.execute(
         "CREATE OR REPLACE TABLE entity_links (party_id VARCHAR, other_party_id VARCHAR, "
         "match_probability DOUBLE)"

@@ -35,6 +35,7 @@ class LinkageModel(_Strict):
     phone: LevelProbabilities
     email: LevelProbabilities
     address: LevelProbabilities
+    name_titles: list[str] = Field(default_factory=list)
 
 
 class NetworkSettings(_Strict):

@@ -32,7 +32,7 @@ def score_accounts(con: Connection, library: Library) -> None:
     con.execute(
         f"""
         CREATE OR REPLACE TABLE typology_scores AS
-        WITH hits AS (
+        WITH weighted AS (
           SELECT e.account_id, w.typology_id, w.indicator_id, w.role, w.required,
                  w.weight * CASE
                    WHEN m.saturation IS NULL OR m.saturation <= e.threshold THEN 1.0
@@ -41,13 +41,31 @@ def score_accounts(con: Connection, library: Library) -> None:
                  END AS weight
           FROM evidence e JOIN lib_typology_weights w USING (indicator_id)
           JOIN lib_indicators m USING (indicator_id)
+        ),
+        -- Customer-level view: an account with evidence of its own for a typology is scored
+        -- on the evidence of all its holder's accounts (one party, or one person resolved
+        -- across institutions), each indicator counted once at its strongest, so that a trail
+        -- split over banks adds up. An account without evidence of its own (the holder's
+        -- idle savings or card) is not flagged for its sibling's.
+        own AS (SELECT DISTINCT account_id, typology_id FROM weighted WHERE weight > 0),
+        hits AS (
+          SELECT mine.account_id, w.typology_id, w.indicator_id, w.role, w.required,
+                 max(w.weight) AS weight,
+                 list(DISTINCT w.account_id) FILTER (WHERE w.account_id <> mine.account_id)
+                   AS siblings
+          FROM weighted w
+          JOIN account_profile theirs ON theirs.account_id = w.account_id
+          JOIN account_profile mine ON mine.entity_id = theirs.entity_id
+          JOIN own ON own.account_id = mine.account_id AND own.typology_id = w.typology_id
+          GROUP BY ALL
         )
         SELECT h.account_id, h.typology_id, t.crime, t.name, round(sum(h.weight), 9) AS score,
                least(round(sum(h.weight), 9) / t.alert_at,
                      CASE WHEN bool_or(h.required) THEN 1e9 ELSE {UNREQUIRED_CAP} END) AS ratio,
                first(h.role ORDER BY h.weight DESC, h.role) FILTER (WHERE h.weight > 0) AS role,
                list(h.indicator_id ORDER BY h.weight DESC, h.indicator_id)
-                 FILTER (WHERE h.weight > 0) AS indicators
+                 FILTER (WHERE h.weight > 0) AS indicators,
+               list_sort(list_distinct(flatten(list(h.siblings)))) AS siblings
         FROM hits h JOIN lib_typologies t USING (typology_id)
         GROUP BY h.account_id, h.typology_id, t.crime, t.name, t.alert_at
         """
@@ -61,6 +79,7 @@ def score_accounts(con: Connection, library: Library) -> None:
                  first(crime ORDER BY ratio DESC, typology_id) AS crime,
                  first(role ORDER BY ratio DESC, typology_id) AS role,
                  first(name ORDER BY ratio DESC, typology_id) AS typology_name,
+                 first(siblings ORDER BY ratio DESC, typology_id) AS siblings,
                  string_agg(typology_id, ';' ORDER BY ratio DESC, typology_id)
                    FILTER (WHERE ratio >= 1) AS typologies
           FROM typology_scores WHERE ratio > 0 GROUP BY account_id
@@ -84,7 +103,10 @@ def score_accounts(con: Connection, library: Library) -> None:
                  coalesce(b.role, f.fallback_role) AS role,
                  coalesce(b.typologies, '') AS typologies,
                  coalesce(f.indicators, '') AS indicators,
-                 b.typology_name, b.ratio, f.reasons, coalesce(f.decisive, false) AS decisive
+                 b.typology_name, b.ratio, f.reasons, coalesce(f.decisive, false) AS decisive,
+                 CASE WHEN len(b.siblings) > 0 THEN
+                   ' Scored with the evidence of the same holder''s accounts '
+                   || array_to_string(b.siblings, ', ') || '.' ELSE '' END AS together
           FROM account_profile a
           LEFT JOIN best b USING (account_id) LEFT JOIN fired f USING (account_id)
           LEFT JOIN inherited_crime i USING (account_id)
@@ -103,8 +125,8 @@ def score_accounts(con: Connection, library: Library) -> None:
                    'Watchlist intelligence matches this account. Indicators: ' || reasons || '.'
                  WHEN ratio >= 1 THEN
                    'Matches ' || typology_name || ' as ' || replace(role, '_', ' ')
-                   || '. Indicators: ' || reasons || '.'
-                 ELSE 'Below the alert threshold. Indicators: ' || reasons || '.'
+                   || '. Indicators: ' || reasons || '.' || together
+                 ELSE 'Below the alert threshold. Indicators: ' || reasons || '.' || together
                END AS explanation
         FROM ranked
         """
