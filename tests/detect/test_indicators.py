@@ -160,3 +160,57 @@ def test_money_that_comes_back_is_a_cycle_a_chain_is_not(tmp_path: Path) -> None
         assert closing in evidence[(account, "FLOW-04")]["transaction_ids"]  # type: ignore[operator]
     for account in chain + slow:
         assert (account, "FLOW-04") not in evidence
+
+
+def test_fares_then_arrivals_at_the_buyers_address(tmp_path: Path) -> None:
+    data = Dataset()
+    recruiter = data.person("boss", "Rex Stone", address="9 Lake St")
+    arrivals = [
+        data.person(key, name, address="9 Lake St", opened=opened, nationality="TH")
+        for key, name, opened in [("a1", "Dao Mai", "2024-03-20"), ("a2", "Ploy Sri", "2024-04-01")]
+    ]
+    lodger = data.person(
+        "old", "Nok Kaew", address="9 Lake St", opened="2023-02-01", nationality="TH"
+    )
+    local = data.person("us", "Amy Ward", address="9 Lake St", opened="2024-03-25")
+    fares = [
+        data.pay(day=day, amount=640, channel="card", source=recruiter,
+                 merchant_name="THAI AIRWAYS", merchant_category_code="4511")
+        for day in (0, 2)
+    ]  # fmt: skip
+    evidence = _screen(data, tmp_path)
+    for account in [*arrivals, recruiter]:
+        hit = evidence[(account, "GEO-04")]
+        assert hit["value"] == 2 and sorted(hit["transaction_ids"]) == sorted(fares)
+    # Opened long before the fares, or a national of the country: not an arrival.
+    assert (lodger, "GEO-04") not in evidence and (local, "GEO-04") not in evidence
+
+
+def test_workers_paying_one_collector_after_payday(tmp_path: Path) -> None:
+    """Three workers (two share a surname, as villagers often do) pay one collector part of
+    each wage; their two paydays straddle the 30-day window boundary (days 24 and 31)."""
+    data = Dataset()
+    farm = data.person("farm", "Green Acres Farm")
+    collector = data.person("coll", "Bo Drake")
+    names = ["Yonas Haile", "Filmon Haile", "Dawit Tesfa"]
+    workers = [data.person(f"w{i}", name) for i, name in enumerate(names)]
+    family = [data.person(f"f{i}", f"Kim Lee{i}") for i in range(3)]
+    aunt = data.person("aunt", "Ann Lee")
+    data.pay(day=0, amount=50, channel="p2p", source=aunt, target=collector)  # the period's start
+    for payday in (24, 31):
+        for worker in workers:
+            data.pay(
+                day=payday,
+                amount=700,
+                channel="ach",
+                source=farm,
+                target=worker,
+                description="WAGES GREEN ACRES",
+            )
+            data.pay(day=payday + 1, amount=400, channel="p2p", source=worker, target=collector)
+        for relative in family:  # payday transfers to an aunt, but no wages: no instalments
+            data.pay(day=payday + 1, amount=400, channel="p2p", source=relative, target=aunt)
+    evidence = _screen(data, tmp_path)
+    for worker in workers:
+        assert evidence[(worker, "HT-LAB-05")]["value"] == 3
+    assert not any((relative, "HT-LAB-05") in evidence for relative in family)

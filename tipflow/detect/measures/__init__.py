@@ -12,6 +12,7 @@ from tipflow.detect.measures.activity import (
     MERCHANT_ACTIVITY,
     PREPAID_EVENTS,
 )
+from tipflow.detect.measures.arrivals import RECRUIT_AND_RECEIVE
 from tipflow.detect.measures.base import Measure, QueryMeasure, WindowMeasure
 from tipflow.detect.measures.context import (
     COMMON_COUNTERPARTY,
@@ -78,6 +79,7 @@ MEASURES: dict[str, Measure] = {
         RELAY,
         BURST,
         CYCLE,
+        RECRUIT_AND_RECEIVE,
         EVIDENCE_COUNTERPARTY,
         INCOME_MISMATCH,
     )

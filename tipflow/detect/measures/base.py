@@ -39,11 +39,14 @@ class QueryContext:
     window_days: int | None  # None: the whole period is one window
     start: str  # ISO date of the first day of the data
 
-    def window_of(self, ts: str) -> str:
-        """SQL for the window index of timestamp expression ``ts``."""
+    def window_of(self, ts: str, shift: str = "0") -> str:
+        """SQL for the window index of timestamp expression ``ts``; ``shift`` (SQL, in days)
+        moves the grid, e.g. by half a window for a second, staggered set of windows."""
         if self.window_days is None:
             return "0"
-        return f"(date_diff('day', DATE '{self.start}', {ts}::DATE) // {self.window_days})"
+        return (
+            f"((date_diff('day', DATE '{self.start}', {ts}::DATE) + {shift}) // {self.window_days})"
+        )
 
 
 @dataclass(frozen=True)

@@ -12,9 +12,8 @@ from __future__ import annotations
 from typing import Literal
 
 from tipflow.detect.measures.base import MeasureParameters, QueryContext, QueryMeasure, lists_any
+from tipflow.detect.measures.identity import SURNAME
 from tipflow.network.ties import TieKind
-
-_SURNAME = "lower(regexp_extract(trim(p.name), '(\\S+)$', 1))"
 
 
 class CommonCounterparty(MeasureParameters):
@@ -25,6 +24,10 @@ class CommonCounterparty(MeasureParameters):
     min_wage_share: float = 0.0  # ... and at least this share of that payroll credit
     min_cycles: int = 1  # a sender counts when it paid the beneficiary on this many days
     max_senders: int = 200  # a beneficiary paid by more is a popular business, not a network
+    # What is counted: distinct surnames (a family paying one relative counts once), or
+    # distinct senders where the other conditions (regular payments right after payday)
+    # already rule a family out and workers from one country often share a surname.
+    count: Literal["surnames", "senders"] = "surnames"
 
 
 def _common_query(p: CommonCounterparty, ctx: QueryContext) -> str:
@@ -46,34 +49,41 @@ def _common_query(p: CommonCounterparty, ctx: QueryContext) -> str:
             AND c.direction = 'in' AND c.kw_payroll AND c.ts <= l.ts
             AND c.ts >= l.ts - INTERVAL {p.after_payroll_hours} HOURS
             AND l.amount >= {p.min_wage_share} * c.amount)"""
+    counted = "surnames" if p.count == "surnames" else "senders"
+    # Two grids of windows, the second moved by half a window, so that a pattern straddling
+    # a window boundary is still seen whole in one window.
+    half = (ctx.window_days or 0) // 2
+    window = ctx.window_of("l.ts", f"g.grid * {half}")
+    surname = SURNAME.format("p.name")
     return f"""
 WITH paid AS (
   SELECT l.account_id, l.transaction_id, l.ts, l.day AS l_day, l.cp_key, l.other_account_id,
-         p.party_id,
-         {_SURNAME} AS surname, {ctx.window_of("l.ts")} AS w
+         p.party_id, {surname} AS surname, g.grid, {window} AS w
   FROM legs l JOIN account_profile p USING (account_id)
+  CROSS JOIN (VALUES (0), (1)) g(grid)
   WHERE {" AND ".join(where)} {payroll}
 ),
 regular AS (
   SELECT * FROM paid
-  QUALIFY count(DISTINCT l_day) OVER (PARTITION BY account_id, cp_key, w) >= {p.min_cycles}
+  QUALIFY count(DISTINCT l_day) OVER (PARTITION BY account_id, cp_key, grid, w)
+          >= {p.min_cycles}
 ),
 beneficiaries AS (
-  SELECT cp_key, w, count(DISTINCT party_id) AS senders, count(DISTINCT surname) AS surnames,
-         min(other_account_id) AS beneficiary_account
-  FROM regular GROUP BY cp_key, w
+  SELECT cp_key, grid, w, count(DISTINCT party_id) AS senders,
+         count(DISTINCT surname) AS surnames, min(other_account_id) AS beneficiary_account
+  FROM regular GROUP BY cp_key, grid, w
   HAVING count(DISTINCT party_id) BETWEEN 2 AND {p.max_senders}
 ),
 senders AS (
-  SELECT pd.account_id, b.surnames::DOUBLE AS value,
+  SELECT pd.account_id, b.{counted}::DOUBLE AS value,
          list(pd.transaction_id ORDER BY pd.ts, pd.transaction_id)[1:50] AS transaction_ids,
          concat('one of ', b.senders, ' customers (', b.surnames,
                 ' surnames) paying the same beneficiary') AS detail
-  FROM regular pd JOIN beneficiaries b USING (cp_key, w)
-  GROUP BY pd.account_id, b.cp_key, b.w, b.senders, b.surnames
+  FROM regular pd JOIN beneficiaries b USING (cp_key, grid, w)
+  GROUP BY pd.account_id, b.cp_key, b.grid, b.w, b.senders, b.surnames
 ),
 receiver AS (
-  SELECT b.beneficiary_account AS account_id, max(b.surnames)::DOUBLE AS value,
+  SELECT b.beneficiary_account AS account_id, max(b.{counted})::DOUBLE AS value,
          []::VARCHAR[] AS transaction_ids,
          concat('receives from ', max(b.senders), ' customers (', max(b.surnames),
                 ' surnames) paying it the same way') AS detail

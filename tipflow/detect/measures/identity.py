@@ -11,8 +11,12 @@ from typing import Literal
 
 from tipflow.detect.measures.base import MeasureParameters, QueryContext, QueryMeasure
 
-_SURNAME = "lower(regexp_extract(trim({0}), '(\\S+)$', 1))"
-_ADDRESS = "lower(regexp_replace(concat_ws(' ', {0}.address, {0}.city), '[^A-Za-z0-9]', '', 'g'))"
+#: The last word of a name, lower case: the "surname" that tells families apart.
+SURNAME = "lower(regexp_extract(trim({0}), '(\\S+)$', 1))"
+#: An address and city as one comparable key (no spaces, punctuation or case).
+ADDRESS_KEY = (
+    "lower(regexp_replace(concat_ws(' ', {0}.address, {0}.city), '[^A-Za-z0-9]', '', 'g'))"
+)
 
 
 class SharedIdentifier(MeasureParameters):
@@ -32,7 +36,7 @@ def _party_identifiers(kinds: list[str]) -> str:
         "phone": "SELECT party_id, 'phone' AS kind, phone AS v FROM parties "
         "WHERE phone IS NOT NULL",
         "email": "SELECT party_id, 'email', lower(email) FROM parties WHERE email IS NOT NULL",
-        "address": f"SELECT party_id, 'address', {_ADDRESS.format('parties')} FROM parties "
+        "address": f"SELECT party_id, 'address', {ADDRESS_KEY.format('parties')} FROM parties "
         "WHERE address IS NOT NULL",
         "device": "SELECT DISTINCT p.party_id, 'device', l.device_id FROM legs l "
         "JOIN account_profile p USING (account_id) WHERE l.device_id IS NOT NULL",
@@ -47,7 +51,7 @@ def _shared_query(p: SharedIdentifier, _: QueryContext) -> str:
 WITH ids AS (SELECT DISTINCT * FROM ({_party_identifiers(list(p.kinds))})),
 common AS (SELECT kind, v FROM ids GROUP BY kind, v HAVING count(*) BETWEEN 2 AND {p.max_sharing}),
 named AS (
-  SELECT i.party_id, i.kind, i.v, {_SURNAME.format("pa.name")} AS surname
+  SELECT i.party_id, i.kind, i.v, {SURNAME.format("pa.name")} AS surname
   FROM ids i JOIN common USING (kind, v) JOIN parties pa USING (party_id)
 ),
 pairs AS (
