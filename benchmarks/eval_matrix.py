@@ -9,8 +9,9 @@ Run from the repository root (after README command 2):
         --days 120 --seeds 7 8 9 --subtlety 0.3 0.7
 
 ``--generator tipflow`` (default) uses ``tipflow simulate``; ``--generator holdout`` uses the
-independent generator in ``tests/holdout`` (written from the contract and the catalogue only,
-never tuned against), the stand-in for the "other generators" tipflow is judged on.
+independent UK generator in ``tests/holdout`` and ``--generator holdout_au`` the Australian one
+in ``tests/holdout_au`` (each written from the contract and the catalogue only), the stand-ins
+for the "other generators" tipflow is judged on.
 
 For each (seed, subtlety): ``tipflow simulate``, ``tipflow screen``, ``tipflow evaluate``, and
 the baseline written from the same evidence. Prints Markdown tables and writes
@@ -47,6 +48,10 @@ def run_one(
         from tests.holdout import write_holdout_world
 
         write_holdout_world(world, customers, days, seed, subtlety, "parquet")
+    elif generator == "holdout_au":
+        from tests.holdout_au import write_holdout_world as write_au_world
+
+        write_au_world(world, customers, days, seed, subtlety, "parquet")
     else:
         config = load_world_config(None).with_overrides(customers=customers, days=days, seed=seed)
         simulate(config.model_copy(update={"subtlety": subtlety}), world, "parquet")
@@ -114,7 +119,9 @@ def typology_table(runs: list[dict[str, Any]], key: str) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--generator", choices=("tipflow", "holdout"), default="tipflow")
+    parser.add_argument(
+        "--generator", choices=("tipflow", "holdout", "holdout_au"), default="tipflow"
+    )
     parser.add_argument("--customers", type=int, default=8000)
     parser.add_argument("--days", type=int, default=180)
     parser.add_argument("--seeds", type=int, nargs="+", default=[11, 12, 13])

@@ -214,3 +214,20 @@ def test_workers_paying_one_collector_after_payday(tmp_path: Path) -> None:
     for worker in workers:
         assert evidence[(worker, "HT-LAB-05")]["value"] == 3
     assert not any((relative, "HT-LAB-05") in evidence for relative in family)
+
+
+def test_fan_out_burst_is_not_a_payroll_the_memo_does_not_name(tmp_path: Path) -> None:
+    data = Dataset()
+    employer = data.person("farm", "Red Gum Farms")
+    hub = data.person("hub", "Cole Marsh")
+    staff = [data.person(f"s{i}", f"Worker Number{i}") for i in range(6)]
+    leaves = [data.person(f"l{i}", f"Leaf Person{i}") for i in range(6)]
+    for week in range(6):
+        for i, worker in enumerate(staff):
+            data.pay(day=7 * week, amount=1800 + 40 * i, channel="ach", source=employer,
+                     target=worker, description="PAY RED GUM FARMS")  # fmt: skip
+    for i, leaf in enumerate(leaves):  # once each, within four days
+        data.pay(day=10 + i * 0.5, amount=4000 + 900 * i, channel="wire", source=hub, target=leaf)
+    evidence = _screen(data, tmp_path)
+    assert evidence[(hub, "FLOW-02")]["value"] == 6
+    assert (employer, "FLOW-02") not in evidence

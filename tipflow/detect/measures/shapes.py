@@ -69,13 +69,26 @@ class Burst(MeasureParameters):
     direction: Literal["in", "out"]
     hours: int = 96
     min_amount: float = 1000.0
+    # A counterparty the account pays (or is paid by) on ``regular_days`` distinct days or
+    # more, or on ``steady_days`` with amounts within ``steady_ratio`` of each other, is a
+    # regular one - an employee on a payroll the memo does not name, a supplier, a tenant -
+    # not the leaf of a fan (paid once, or a few times in amounts that swing).
+    regular_days: int = 4
+    steady_days: int = 3
+    steady_ratio: float = 1.5
 
 
 def _burst_query(p: Burst, _: QueryContext) -> str:
     return f"""
 WITH t AS (
-  SELECT account_id, transaction_id, ts, other_account_id FROM legs
-  WHERE {_TRANSFERS} AND amount >= {p.min_amount} AND direction = '{p.direction}'
+  SELECT account_id, transaction_id, ts, other_account_id FROM (
+    SELECT account_id, transaction_id, ts, other_account_id,
+           count(DISTINCT day) OVER pair AS days,
+           max(amount) OVER pair <= {p.steady_ratio} * min(amount) OVER pair AS steady
+    FROM legs
+    WHERE {_TRANSFERS} AND amount >= {p.min_amount} AND direction = '{p.direction}'
+    WINDOW pair AS (PARTITION BY account_id, other_account_id))
+  WHERE days < {p.regular_days} AND NOT (days >= {p.steady_days} AND steady)
 ),
 bursts AS (
   SELECT a.account_id, a.transaction_id AS first_id, count(DISTINCT b.other_account_id) AS peers,

@@ -1,0 +1,1 @@
+"""Crime networks, one typology (T1-T13 of the catalogue) per module."""

@@ -1,0 +1,1 @@
+"""Innocent look-alike personas L1-L24 of the catalogue."""
