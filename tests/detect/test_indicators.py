@@ -231,3 +231,20 @@ def test_fan_out_burst_is_not_a_payroll_the_memo_does_not_name(tmp_path: Path) -
     evidence = _screen(data, tmp_path)
     assert evidence[(hub, "FLOW-02")]["value"] == 6
     assert (employer, "FLOW-02") not in evidence
+
+
+def test_a_familys_ties_to_an_alert_are_not_network_evidence(tmp_path: Path) -> None:
+    data = Dataset()
+    listed = data.person("rex", "Rex Stone", phone="+13125550199", address="4 Elm St")
+    son = data.person("son", "Tom Stone", address="4 Elm St")  # Rex is authorised on it
+    victim = data.person("ivy", "Ivy Moss")  # run from Rex's phone
+    data.account_parties.append(
+        {"account_id": son, "party_id": "P-rex", "relation": "authorised_user"}
+    )
+    for source in (listed, victim):
+        data.pay(day=1, amount=50, channel="p2p", source=source, counterparty_name="Al Bee",
+                 device_id="DEV-REX")  # fmt: skip
+    data.watchlist.append({"entry_id": "W1", "kind": "phone", "value": "+13125550199"})
+    evidence = _screen(data, tmp_path)
+    assert (victim, "NET-01") in evidence
+    assert (son, "NET-01") not in evidence and (son, "NET-02") not in evidence

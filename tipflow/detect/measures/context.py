@@ -143,6 +143,9 @@ class TiedToAlerts(MeasureParameters):
     min_transactions: int = 2  # for ties that count transfers (money, large, same holder)
     alert_roles: list[str] = []  # only alerts with these roles (all when empty)
     alert_typologies: list[str] = []  # only alerts matching one of these typologies
+    # Only alerts whose holder has another surname: a parent on a child's card, a family
+    # sharing a home and a tablet are ties, but not evidence against the rest of the family.
+    unrelated_only: bool = False
 
 
 def _tied_query(p: TiedToAlerts, _: QueryContext) -> str:
@@ -153,14 +156,21 @@ def _tied_query(p: TiedToAlerts, _: QueryContext) -> str:
     if p.alert_typologies:
         wanted = ", ".join(f"'{t}'" for t in p.alert_typologies)
         roles += f" AND list_has_any(string_split(s.typologies, ';'), [{wanted}])"
+    unrelated = ""
+    if p.unrelated_only:
+        unrelated = f"AND {SURNAME.format('me.name')} IS DISTINCT FROM {SURNAME.format('s.name')}"
     return f"""
 WITH tied AS (
   SELECT t.account_id, t.other_account_id, string_agg(DISTINCT t.kind, '/' ORDER BY t.kind) AS how
-  FROM ties t JOIN account_scores s ON s.account_id = t.other_account_id AND s.flagged
+  FROM ties t
+  JOIN (SELECT s.account_id, s.role, s.typologies, a.name
+        FROM account_scores s JOIN account_profile a USING (account_id) WHERE s.flagged) s
+    ON s.account_id = t.other_account_id
+  JOIN account_profile me ON me.account_id = t.account_id
   WHERE t.kind IN ({kinds})
     AND (t.kind IN ('control', 'owner', 'device', 'identifier')
          OR t.transactions >= {p.min_transactions})
-    {roles}
+    {roles} {unrelated}
   GROUP BY t.account_id, t.other_account_id
 )
 SELECT account_id, count(*)::DOUBLE AS value, []::VARCHAR[] AS transaction_ids,
