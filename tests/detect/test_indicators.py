@@ -248,3 +248,18 @@ def test_a_familys_ties_to_an_alert_are_not_network_evidence(tmp_path: Path) -> 
     evidence = _screen(data, tmp_path)
     assert (victim, "NET-01") in evidence
     assert (son, "NET-01") not in evidence and (son, "NET-02") not in evidence
+
+
+def test_cash_shuttled_from_one_remote_city_to_home(tmp_path: Path) -> None:
+    data = Dataset()
+    shuttle = data.person("shut", "Mai Tran", city="Sydney")
+    local = data.person("loc", "Lee Park", city="Sydney")  # banks where she lives
+    for trip in range(4):
+        data.pay(day=trip * 6, amount=1900, channel="cash", target=shuttle, city="Canberra")
+        data.pay(day=trip * 6 + 0.8, amount=1800, channel="cash", source=shuttle, city="Sydney")
+        data.pay(day=trip * 6, amount=1900, channel="cash", target=local, city="Sydney")
+        data.pay(day=trip * 6 + 0.8, amount=1800, channel="cash", source=local, city="Melbourne")
+    evidence = _screen(data, tmp_path)
+    hit = evidence[(shuttle, "ML-17")]
+    assert hit["value"] == 4 and len(hit["transaction_ids"]) == 4
+    assert (local, "ML-17") not in evidence  # deposits at home are not shuttled cash

@@ -102,6 +102,8 @@ class Follows(MeasureParameters):
     then: Literal["cash", "cash_withdrawal", "crypto_or_prepaid", "listed_transfer"]
     hours: int = 48
     same_city: bool = False
+    other_city: bool = False  # the event in another city than the trigger (cash shuttled)
+    trigger_away: bool = False  # only triggers away from the holder's home city
     min_distinct_senders: int = 1  # for person_credits: distinct senders before the debit
     country_lists: list[str] = []  # for listed_transfer
     count: Literal["events", "cities", "total"] = "events"
@@ -133,9 +135,12 @@ def _then(p: Follows) -> str:
 
 def _follows_query(p: Follows, ctx: QueryContext) -> str:
     city = " AND lower(t.city) = lower(e.city)" if p.same_city else ""
+    if p.other_city:
+        city += " AND lower(t.city) <> lower(e.city)"
+    away = " AND NOT coalesce(in_home_city, false)" if p.trigger_away else ""
     value = {"events": "count(*)", "cities": "count(DISTINCT lower(city))", "total": "sum(amount)"}
     return f"""
-WITH t AS (SELECT account_id, ts, city, cp_key FROM legs WHERE {_TRIGGERS[p.after]}),
+WITH t AS (SELECT account_id, ts, city, cp_key FROM legs WHERE {_TRIGGERS[p.after]}{away}),
 e AS (SELECT account_id, transaction_id, ts, city, amount, {ctx.window_of("ts")} AS w
       FROM legs WHERE {_then(p)}),
 paired AS (
