@@ -94,6 +94,7 @@ CREATE OR REPLACE TABLE account_profile AS
 SELECT a.account_id, a.institution_id, a.party_id, coalesce(e.entity_id, a.party_id) AS entity_id,
        a.account_type, a.opened_date,
        a.branch_city, p.party_type, p.name, p.birth_date, p.gender, p.nationality, p.address,
+       p.postal_code,
        p.city AS home_city, p.country AS home_country, p.phone, p.email, p.occupation,
        p.industry_code, p.declared_income::DOUBLE AS declared_income, p.employee_count,
        p.onboarding_date,

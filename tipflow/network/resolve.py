@@ -19,6 +19,7 @@ import logging
 from typing import Any
 
 from tipflow.engine.duckdb import Connection, scalar
+from tipflow.ingest.addresses import address_key
 from tipflow.network.settings import LevelProbabilities, LinkageModel
 
 _INPUT = "er_parties"
@@ -34,8 +35,7 @@ SELECT party_id AS unique_id, party_type,
        birth_date::VARCHAR AS birth_date,
        nullif(phone, '') AS phone,
        nullif(lower(trim(email)), '') AS email,
-       nullif(regexp_replace(lower(concat_ws(' ', address, postal_code, city)),
-                             '[^a-z0-9]', '', 'g'), '') AS address
+       {address_key("address", "postal_code", "city")} AS address
 FROM parties
 """
 

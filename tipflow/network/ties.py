@@ -12,7 +12,8 @@
   controlled by someone else);
 * ``device``: both accounts were operated from one device (a device used on more than
   ``MAX_DEVICE_ACCOUNTS`` accounts is a shared terminal, not a tie);
-* ``identifier``: their holders share a phone, e-mail or address (values shared by more than
+* ``identifier``: their holders share a phone, e-mail or address, or one is registered at the
+  premises of the other, a business (``tipflow/ingest/addresses.py``; values shared by more than
   ``MAX_SHARED`` parties are not ties);
 * ``common_beneficiary``: both pay one outside beneficiary (same account number, or, abroad,
   same name of a person: company names and names at home repeat too often) by wire,
@@ -33,6 +34,7 @@ from __future__ import annotations
 from typing import Literal, get_args
 
 from tipflow.engine.duckdb import Connection
+from tipflow.ingest.addresses import address_key
 
 TieKind = Literal[
     "same_holder",
@@ -61,14 +63,26 @@ def build_ties(con: Connection) -> None:
         f"""
         CREATE OR REPLACE TABLE ties AS
         WITH holder AS (SELECT account_id, entity_id AS party_id FROM account_profile),
+        party_keys AS (
+          SELECT party_id, party_type, phone, lower(email) AS email,
+                 {address_key("address", "postal_code", "city")} AS address,
+                 {address_key("address", "postal_code", "city", building=True)} AS building
+          FROM parties
+        ),
+        -- A business's premises: whoever is registered in the building (a room of the
+        -- storefront, the flat above the shop) is tied to it and to each other.
+        premises AS (
+          SELECT DISTINCT building FROM party_keys
+          WHERE party_type = 'organisation' AND building IS NOT NULL
+        ),
         ids AS (
           SELECT * FROM (
             SELECT a.account_id, a.entity_id AS party_id, i.kind, i.value,
                    count(DISTINCT a.entity_id) OVER (PARTITION BY i.kind, i.value) AS sharing
-            FROM parties p JOIN account_profile a USING (party_id)
-            CROSS JOIN LATERAL (VALUES ('phone', p.phone), ('email', lower(p.email)),
-               ('address', lower(regexp_replace(concat_ws(' ', p.address, p.city),
-                                                '[^A-Za-z0-9]', '', 'g')))) i(kind, value)
+            FROM party_keys p JOIN account_profile a USING (party_id)
+            LEFT JOIN premises pr USING (building)
+            CROSS JOIN LATERAL (VALUES ('phone', p.phone), ('email', p.email),
+               ('address', p.address), ('premises', pr.building)) i(kind, value)
             WHERE i.value IS NOT NULL AND i.value <> '')
           WHERE sharing BETWEEN 2 AND {MAX_SHARED}
         ),

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from tipflow.detect.features import column_name
 from tipflow.detect.measures.base import MeasureParameters, QueryContext, QueryMeasure
-from tipflow.detect.measures.identity import ADDRESS_KEY, SURNAME
+from tipflow.detect.measures.identity import SURNAME
+from tipflow.ingest.addresses import address_key
 
 
 class RecruitAndReceive(MeasureParameters):
@@ -49,7 +50,8 @@ circle AS (
 keys AS (
   SELECT party_id, k FROM (
     SELECT party_id, k, count(*) OVER (PARTITION BY k) AS sharing FROM (
-      SELECT party_id, 'address:' || {ADDRESS_KEY.format("parties")} AS k
+      SELECT party_id, 'address:' || {address_key("address", "postal_code", "city", building=True)}
+        AS k
       FROM parties WHERE address IS NOT NULL
       UNION ALL
       SELECT party_id, 'phone:' || phone FROM parties WHERE phone IS NOT NULL))

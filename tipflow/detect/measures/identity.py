@@ -10,12 +10,13 @@ from __future__ import annotations
 from typing import Literal
 
 from tipflow.detect.measures.base import MeasureParameters, QueryContext, QueryMeasure
+from tipflow.ingest.addresses import address_key
 
-#: The last word of a name, lower case: the "surname" that tells families apart.
-SURNAME = "lower(regexp_extract(trim({0}), '(\\S+)$', 1))"
-#: An address and city as one comparable key (no spaces, punctuation or case).
-ADDRESS_KEY = (
-    "lower(regexp_replace(concat_ws(' ', {0}.address, {0}.city), '[^A-Za-z0-9]', '', 'g'))"
+#: The surname that tells families apart, lower case: the last word of the name, or of the
+#: part before a comma ("ROBINSON, Wayne").
+SURNAME = (
+    "lower(regexp_extract(trim(CASE WHEN {0} LIKE '%,%' THEN split_part({0}, ',', 1) "
+    "ELSE {0} END), '(\\S+)$', 1))"
 )
 
 
@@ -36,7 +37,8 @@ def _party_identifiers(kinds: list[str]) -> str:
         "phone": "SELECT party_id, 'phone' AS kind, phone AS v FROM parties "
         "WHERE phone IS NOT NULL",
         "email": "SELECT party_id, 'email', lower(email) FROM parties WHERE email IS NOT NULL",
-        "address": f"SELECT party_id, 'address', {ADDRESS_KEY.format('parties')} FROM parties "
+        "address": f"SELECT party_id, 'address', {address_key('address', 'postal_code', 'city')} "
+        "FROM parties "
         "WHERE address IS NOT NULL",
         "device": "SELECT DISTINCT p.party_id, 'device', l.device_id FROM legs l "
         "JOIN account_profile p USING (account_id) WHERE l.device_id IS NOT NULL",
@@ -167,7 +169,7 @@ def _opened_query(p: OpenedTogether, _: QueryContext) -> str:
     return f"""
 WITH a AS (
   SELECT account_id, institution_id, opened_date, party_id, phone, lower(email) AS email,
-         lower(regexp_replace(concat_ws(' ', address, home_city), '[^A-Za-z0-9]', '', 'g')) AS addr
+         {address_key("address", "postal_code", "home_city")} AS addr
   FROM account_profile WHERE opened_date IS NOT NULL AND party_type = 'person'
 ),
 keys AS (

@@ -13,7 +13,9 @@
 from __future__ import annotations
 
 from tipflow.detect.measures.base import MeasureParameters, QueryContext, QueryMeasure, groups_any
+from tipflow.detect.measures.identity import SURNAME
 from tipflow.detect.measures.mix import LegKind, kind_sql
+from tipflow.ingest.addresses import address_key
 
 _NORMALISED_NAME = "regexp_replace(lower({0}), '[^a-z0-9]', '', 'g')"
 
@@ -60,8 +62,8 @@ class AddressCrowd(MeasureParameters):
 def _crowd_query(p: AddressCrowd, _: QueryContext) -> str:
     return f"""
 WITH people AS (
-  SELECT party_id, lower(regexp_replace(concat_ws(' ', address, city), '[^A-Za-z0-9]', '', 'g'))
-           AS addr, lower(regexp_extract(trim(name), '(\\S+)$', 1)) AS surname, party_type
+  SELECT party_id, {address_key("address", "postal_code", "city")} AS addr,
+         {SURNAME.format("name")} AS surname, party_type
   FROM parties WHERE address IS NOT NULL
 ),
 crowds AS (
@@ -224,11 +226,11 @@ class LivesAtBusiness(MeasureParameters):
 
 
 def _lives_query(_: LivesAtBusiness, __: QueryContext) -> str:
-    return """
+    return f"""
 WITH addressed AS (
   SELECT party_id, party_type, name,
-         lower(regexp_replace(concat_ws(' ', address, city), '[^A-Za-z0-9]', '', 'g')) AS addr,
-         lower(regexp_extract(trim(name), '(\\S+)$', 1)) AS surname
+         {address_key("address", "postal_code", "city", building=True)} AS addr,
+         {SURNAME.format("name")} AS surname
   FROM parties WHERE address IS NOT NULL
 ),
 premises AS (

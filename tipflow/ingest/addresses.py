@@ -1,0 +1,63 @@
+"""One comparable key for a postal address, as SQL: the only place addresses are normalised.
+
+Institutions write one address many ways: "Flat 20, 214 Springfield Road", "214 SPRINGFIELD RD
+FLAT 20", "20/214 Springfield Rd" (Australian unit notation); a suburb ("Northbridge") where
+another bank writes the city ("Perth"). The key is the street line without accents,
+punctuation or case, street types abbreviated, and the city (the postal code where there is
+none: postal codes are the first thing to be mistyped, and a generator may not keep them
+consistent). ``building=True`` also drops the flat or unit, for "registered at the premises of a
+business": workers living in the rooms of a massage storefront or above a shop give the
+building's address with a room number of their own.
+"""
+
+from __future__ import annotations
+
+#: Street-type words and the abbreviation they are compared as (UK, US, Canadian, Australian).
+STREET_TYPES = {
+    "street": "st",
+    "road": "rd",
+    "avenue": "ave",
+    "av": "ave",
+    "terrace": "tce",
+    "lane": "ln",
+    "drive": "dr",
+    "court": "ct",
+    "place": "pl",
+    "crescent": "cres",
+    "close": "cl",
+    "highway": "hwy",
+    "parade": "pde",
+    "boulevard": "blvd",
+    "square": "sq",
+    "circuit": "cct",
+    "grove": "gr",
+}
+#: Words that introduce a flat or unit number.
+UNIT_WORDS = ["flat", "unit", "apt", "apartment", "suite", "ste", "room", "rm", "level", "lvl"]
+
+
+def address_key(address: str, postal_code: str, city: str, *, building: bool = False) -> str:
+    """SQL for the key of the address in columns ``address``, ``postal_code``, ``city``: the
+    building's street line and place, then (unless ``building``) ``#`` and the unit."""
+    lowered = f"lower(strip_accents(coalesce({address}, '')))"
+    line = f"regexp_replace({lowered}, '[^a-z0-9/ ]+', ' ', 'g')"
+    units = "|".join(UNIT_WORDS)
+    unit_word = f"\\b({units})\\s*([a-z]?[0-9]+[a-z]?)\\b"
+    unit_slash = "\\b([a-z]?[0-9]+[a-z]?)\\s*/\\s*([0-9])"
+    street = f"regexp_replace({line}, '{unit_word}', ' ', 'g')"
+    street = f"regexp_replace({street}, '{unit_slash}', '\\2', 'g')"
+    for word, short in STREET_TYPES.items():
+        street = f"regexp_replace({street}, '\\b{word}\\b', '{short}', 'g')"
+    street = f"regexp_replace({street}, '[^a-z0-9]+', '', 'g')"
+    place = (
+        f"coalesce(nullif(regexp_replace(lower(strip_accents({city})), '[^a-z0-9]+', '', 'g'), "
+        f"''), regexp_replace(lower(coalesce({postal_code}, '')), '[^a-z0-9]+', '', 'g'))"
+    )
+    key = f"nullif({street}, '') || '|' || {place}"
+    if not building:
+        unit = (
+            f"coalesce(nullif(regexp_extract({line}, '{unit_word}', 2), ''), "
+            f"nullif(regexp_extract({line}, '{unit_slash}', 1), ''))"
+        )
+        key = f"{key} || coalesce('#' || {unit}, '')"
+    return key
