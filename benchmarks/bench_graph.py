@@ -60,7 +60,8 @@ def main() -> None:
     }
     with tempfile.TemporaryDirectory(prefix="tipflow-bench-") as scratch:
         out = Path(scratch) / "results"
-        seconds, peak = timed([sys.executable, "-m", "tipflow", "screen", str(world), "--out", str(out)])  # fmt: skip
+        screen = [sys.executable, "-m", "tipflow", "screen", str(world), "--out", str(out)]
+        seconds, peak = timed(screen)
         run = json.loads((out / "run.json").read_text("utf-8"))
         networks = sum(1 for _ in (out / "networks.csv").open("rb")) - 1
     stages = run["stage_seconds"]
