@@ -146,5 +146,13 @@ def test_parquet_world_is_valid(tmp_path: Path) -> None:
     assert report.tables["transactions"].format == "parquet"
 
 
+def test_a_one_week_world_is_valid(tmp_path: Path) -> None:
+    # Scenario phases that start after a short world ends (a recruiter's first payday) are empty.
+    config = load_world_config().with_overrides(customers=1000, days=7, seed=7)
+    simulate(config, tmp_path / "w")
+    report = validate_dataset(tmp_path / "w", tmp_path / "out")
+    assert report.totals is not None and report.totals.quarantined == 0
+
+
 def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()

@@ -36,7 +36,8 @@ def lognormal(rng: np.random.Generator, spread: Spread | tuple[float, float], n:
 
 
 def counts_per_entity(rng: np.random.Generator, per_month: FloatArray, months: float) -> IntArray:
-    return rng.poisson(np.maximum(per_month, 0.0) * months).astype(np.int64)
+    # A period can be empty or negative: a scenario whose phase starts after a short world ends.
+    return rng.poisson(np.maximum(per_month, 0.0) * max(months, 0.0)).astype(np.int64)
 
 
 def card_purchases(
