@@ -263,3 +263,22 @@ def test_cash_shuttled_from_one_remote_city_to_home(tmp_path: Path) -> None:
     hit = evidence[(shuttle, "ML-17")]
     assert hit["value"] == 4 and len(hit["transaction_ids"]) == 4
     assert (local, "ML-17") not in evidence  # deposits at home are not shuttled cash
+
+
+def test_payments_held_for_weeks_then_released_in_a_round_sum(tmp_path: Path) -> None:
+    data = Dataset()
+    shop = data.person("shop", "Star Phones")
+    agent = data.person("agent", "Quick Remit")  # settles every week
+    for i in range(12):
+        payer = data.person(f"p{i}", f"Payer Number{i}")
+        data.pay(day=i, amount=1500 + 10 * i, channel="p2p", source=payer, target=shop)
+        data.pay(day=i, amount=1500 + 10 * i, channel="p2p", source=payer, target=agent)
+    release = data.pay(day=20, amount=15000, channel="wire", source=shop,
+                       counterparty_name="Gulf Trading LLC", counterparty_country="AE")  # fmt: skip
+    for week in (6, 13):  # the agent's weekly settlement holds money for days, not weeks
+        data.pay(day=week + 0.5, amount=10000, channel="wire",
+                 source=agent, counterparty_name="Remit HQ", counterparty_country="AE")  # fmt: skip
+    evidence = _screen(data, tmp_path)
+    hit = evidence[(shop, "MS-09")]
+    assert hit["value"] == 12 and hit["transaction_ids"] == [release]
+    assert (agent, "MS-09") not in evidence

@@ -20,6 +20,7 @@ from tipflow.detect.measures.context import (
     LINKED_EVIDENCE,
     TIED_TO_ALERTS,
 )
+from tipflow.detect.measures.escrow import ESCROW_RELEASE
 from tipflow.detect.measures.flows import FOLLOWS, SWEEP_OUT
 from tipflow.detect.measures.identity import (
     DEVICE_ACCOUNTS,
@@ -80,6 +81,7 @@ MEASURES: dict[str, Measure] = {
         BURST,
         CYCLE,
         RECRUIT_AND_RECEIVE,
+        ESCROW_RELEASE,
         EVIDENCE_COUNTERPARTY,
         INCOME_MISMATCH,
     )
