@@ -26,7 +26,13 @@ GLOSSARY: Final[dict[str, str]] = {
     "combination of indicators.",
     "evidence": "Why an indicator fired: the measured value, the threshold and the transactions.",
     "alert": "An account or network the engine recommends for human review (flagged).",
+    "entity": "One real person or organisation behind one or more parties, resolved within and "
+    "across institutions; an account's holder is read as its entity.",
+    "tie": "A typed link between two accounts: same holder, control, owner, device, shared "
+    "identifier or premises, common beneficiary, repeated money.",
     "network": "A group of accounts tipflow links by money flows and shared attributes.",
+    "look-alike": "An innocent population that resembles a typology (a lawful spa, a diaspora "
+    "remitter); the share of it flagged is the false-positive rate that matters most.",
     "case": "An alert or network an analyst works: assigned, commented, escalated, closed.",
     "report": "A suspicious transaction report (STR) sent to a financial intelligence unit (FIU), "
     "in goAML XML.",
