@@ -25,6 +25,7 @@ import tempfile
 from pathlib import Path
 
 from benchmarks.bench_ingest import RESULTS, _cores, timed
+from benchmarks.bench_screen import simulate_once
 from benchmarks.bench_simulate import TRANSACTIONS_PER_CUSTOMER_DAY
 
 REPO = Path(__file__).resolve().parents[1]
@@ -35,15 +36,9 @@ GRAPH_STAGES = ("entities", "network")
 
 def ensure_world(transactions: int, accounts: int, seed: int) -> Path:
     folder = DATA / f"graph-world-{transactions}-{accounts}-{seed}"
-    if (folder / "transactions.csv").exists():
-        return folder
     customers = round(accounts / ACCOUNTS_PER_CUSTOMER)
     days = max(7, round(transactions / TRANSACTIONS_PER_CUSTOMER_DAY / customers))
-    print(f"simulating {customers:,} customers over {days} days into {folder} ...", flush=True)
-    command = [sys.executable, "-m", "tipflow", "simulate", "--out", str(folder),
-               "--customers", str(customers), "--days", str(days), "--seed", str(seed)]  # fmt: skip
-    timed(command)
-    return folder
+    return simulate_once(folder, customers, days, seed)
 
 
 def main() -> None:

@@ -74,12 +74,17 @@ con.execute(f'''
 
 def ensure_world(transactions: int, seed: int) -> Path:
     folder = DATA / f"screen-world-{transactions}-{seed}"
+    customers = round(transactions / TRANSACTIONS_PER_CUSTOMER_DAY / DAYS)
+    return simulate_once(folder, customers, DAYS, seed)
+
+
+def simulate_once(folder: Path, customers: int, days: int, seed: int) -> Path:
+    """``tipflow simulate`` into ``folder`` unless an earlier run wrote it."""
     if (folder / "transactions.csv").exists():
         return folder
-    customers = round(transactions / TRANSACTIONS_PER_CUSTOMER_DAY / DAYS)
-    print(f"simulating {customers:,} customers over {DAYS} days into {folder} ...", flush=True)
+    print(f"simulating {customers:,} customers over {days} days into {folder} ...", flush=True)
     command = [sys.executable, "-m", "tipflow", "simulate", "--out", str(folder),
-               "--customers", str(customers), "--days", str(DAYS), "--seed", str(seed)]  # fmt: skip
+               "--customers", str(customers), "--days", str(days), "--seed", str(seed)]  # fmt: skip
     timed(command)
     return folder
 

@@ -1,4 +1,4 @@
-"""One comparable key for a postal address, as SQL: the only place addresses are normalised.
+"""One comparable key for a postal address, as SQL: how parties' addresses are compared.
 
 Institutions write one address many ways: "Flat 20, 214 Springfield Road", "214 SPRINGFIELD RD
 FLAT 20", "20/214 Springfield Rd" (Australian unit notation); a suburb ("Northbridge") where
@@ -8,6 +8,9 @@ none: postal codes are the first thing to be mistyped, and a generator may not k
 consistent). ``building=True`` also drops the flat or unit, for "registered at the premises of a
 business": workers living in the rooms of a massage storefront or above a shop give the
 building's address with a room number of their own.
+
+Used by entity resolution, ties and the identity measures. A watchlist address has no city, so
+it is still matched as written (lower case, spaces collapsed; ``ingest/phones.py``).
 """
 
 from __future__ import annotations

@@ -49,7 +49,6 @@ def _common_query(p: CommonCounterparty, ctx: QueryContext) -> str:
             AND c.direction = 'in' AND c.kw_payroll AND c.ts <= l.ts
             AND c.ts >= l.ts - INTERVAL {p.after_payroll_hours} HOURS
             AND l.amount >= {p.min_wage_share} * c.amount)"""
-    counted = "surnames" if p.count == "surnames" else "senders"
     # Two grids of windows, the second moved by half a window, so that a pattern straddling
     # a window boundary is still seen whole in one window.
     half = (ctx.window_days or 0) // 2
@@ -75,7 +74,7 @@ beneficiaries AS (
   HAVING count(DISTINCT party_id) BETWEEN 2 AND {p.max_senders}
 ),
 senders AS (
-  SELECT pd.account_id, b.{counted}::DOUBLE AS value,
+  SELECT pd.account_id, b.{p.count}::DOUBLE AS value,
          list(pd.transaction_id ORDER BY pd.ts, pd.transaction_id)[1:50] AS transaction_ids,
          concat('one of ', b.senders, ' customers (', b.surnames,
                 ' surnames) paying the same beneficiary') AS detail
@@ -83,7 +82,7 @@ senders AS (
   GROUP BY pd.account_id, b.cp_key, b.grid, b.w, b.senders, b.surnames
 ),
 receiver AS (
-  SELECT b.beneficiary_account AS account_id, max(b.{counted})::DOUBLE AS value,
+  SELECT b.beneficiary_account AS account_id, max(b.{p.count})::DOUBLE AS value,
          []::VARCHAR[] AS transaction_ids,
          concat('receives from ', max(b.senders), ' customers (', max(b.surnames),
                 ' surnames) paying it the same way') AS detail
