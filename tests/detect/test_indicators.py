@@ -124,6 +124,22 @@ def test_watchlist_phone_is_decisive(tmp_path: Path) -> None:
     assert flagged["A-other"][0] is False
 
 
+def test_caveated_watchlist_entry_is_weak_evidence_only(tmp_path: Path) -> None:
+    data = Dataset()
+    recycled = data.person("recycled", "Ned Cole", phone="+13125550199")
+    named = data.person("named", "Oda Fox")
+    for source in (recycled, named):
+        data.pay(day=1, amount=50, channel="card", source=source, merchant_name="Shop",
+                 merchant_category_code="5411")  # fmt: skip
+    data.watchlist.append({"entry_id": "W1", "kind": "phone", "value": "+1 312 555 0199",
+                           "note": "number used in 2021 escort ads (since RECYCLED)"})  # fmt: skip
+    data.watchlist.append({"entry_id": "W2", "kind": "name", "value": "oda  fox"})
+    evidence = _screen(data, tmp_path)
+    assert (recycled, "GEN-06") not in evidence and (named, "GEN-06") not in evidence
+    assert "since RECYCLED" in evidence[(recycled, "GEN-09")]["detail"]
+    assert (named, "GEN-09") in evidence
+
+
 def test_shared_device_across_holders(tmp_path: Path) -> None:
     data = Dataset()
     accounts = [data.person(f"d{i}", f"Person{i} Surname{i}") for i in range(4)]

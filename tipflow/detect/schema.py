@@ -123,6 +123,7 @@ class Reference(_Strict):
     countries: dict[str, list[str]]
     industries: dict[str, list[str]]
     border_zone_cities: list[str]
+    watchlist_caveats: list[str] = Field(default_factory=list)
 
 
 class IndicatorTuning(_Strict):

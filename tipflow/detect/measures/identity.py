@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from typing import Literal
 
+from tipflow.detect.features import keyword_pattern
 from tipflow.detect.measures.base import MeasureParameters, QueryContext, QueryMeasure
+from tipflow.engine.duckdb import sql_string
 from tipflow.ingest.addresses import address_key
 
 #: The surname that tells families apart, lower case: the last word of the name, or of the
@@ -205,17 +207,23 @@ OPENED_TOGETHER = QueryMeasure(
 class WatchlistHit(MeasureParameters):
     """Watchlist entries of ``kinds`` matching the holder, the account, a device or an IP.
 
-    A name alone collides with namesakes (the catalogue's GEN-06 look-alike), so name matches
-    are a separate, weaker indicator."""
+    ``strength`` sorts the hits. ``firm``: an identifier (not a name) on an entry whose note
+    carries no caveat from the reference's ``watchlist_caveats`` ("number since recycled",
+    "later found to be spoofed"). ``weak``: a name (names collide: the catalogue's GEN-06
+    look-alike) or a caveated entry, supporting evidence only."""
 
     kinds: list[str] = ["phone", "email", "address", "account", "device", "ip_address"]
+    strength: Literal["firm", "weak"] = "firm"
 
 
-def _watchlist_query(p: WatchlistHit, _: QueryContext) -> str:
+def _watchlist_query(p: WatchlistHit, context: QueryContext) -> str:
     kinds = ", ".join(f"'{kind}'" for kind in p.kinds) or "NULL"
+    caveat = sql_string(keyword_pattern(context.reference.watchlist_caveats))
+    weak = f"(kind = 'name' OR regexp_matches(lower(coalesce(note, '')), {caveat}))"
+    strength = weak if p.strength == "weak" else f"NOT {weak}"
     return f"""
 WITH w AS (SELECT kind, value_normalised AS v, entry_id, note FROM watchlist
-           WHERE kind IN ({kinds})),
+           WHERE kind IN ({kinds}) AND {strength}),
 hits AS (
   SELECT a.account_id, w.entry_id, w.kind, NULL::VARCHAR AS transaction_id, w.note
   FROM account_profile a JOIN w ON
