@@ -232,6 +232,32 @@ def test_workers_paying_one_collector_after_payday(tmp_path: Path) -> None:
     assert not any((relative, "HT-LAB-05") in evidence for relative in family)
 
 
+def test_instalments_out_of_cash_takings_to_one_collector(tmp_path: Path) -> None:
+    """Three women bank cash each week and pay one collector the next day (HT-LAB-16); three
+    savings-club members do the same but the organiser pays them back in turn."""
+    data = Dataset()
+    collector = data.person("coll", "Rex Hale")
+    organiser = data.person("org", "Ama Owusu")
+    women = [
+        data.person(f"v{i}", name) for i, name in enumerate(["Mali Sri", "Nok Chai", "Ploy Tan"])
+    ]
+    members = [data.person(f"m{i}", f"Member Club{i}") for i in range(3)]
+    for week in range(4):
+        for woman in women:
+            data.pay(day=week * 7, amount=1200, channel="cash", target=woman)
+            data.pay(day=week * 7 + 1.2, amount=500, channel="p2p", source=woman, target=collector)
+        for member in members:
+            data.pay(day=week * 7, amount=300, channel="cash", target=member)
+            data.pay(day=week * 7 + 1, amount=100, channel="p2p", source=member, target=organiser)
+        data.pay(day=week * 7 + 2, amount=300, channel="p2p", source=organiser,
+                 target=members[week % 3])  # fmt: skip
+    evidence = _screen(data, tmp_path)
+    for woman in women:
+        assert evidence[(woman, "HT-LAB-16")]["value"] == 3
+    assert evidence[(collector, "HT-LAB-16")]["value"] == 3
+    assert not any((member, "HT-LAB-16") in evidence for member in members)
+
+
 def test_fan_out_burst_is_not_a_payroll_the_memo_does_not_name(tmp_path: Path) -> None:
     data = Dataset()
     employer = data.person("farm", "Red Gum Farms")

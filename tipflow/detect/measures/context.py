@@ -20,8 +20,14 @@ class CommonCounterparty(MeasureParameters):
     channels: list[str] = ["p2p", "wire", "remittance", "internal", "other"]
     cross_border_only: bool = False
     country_lists: list[str] = []
-    after_payroll_hours: int | None = None  # only debits this soon after a payroll credit
-    min_wage_share: float = 0.0  # ... and at least this share of that payroll credit
+    after_credit_hours: int | None = None  # only debits this soon after an earnings credit
+    min_wage_share: float = 0.0  # ... and at least this share of that credit
+    # Which credits are earnings: ``payroll`` (a wage), ``cash`` (a cash deposit: what a
+    # victim paid in cash deposits before paying her "debt").
+    earnings: list[Literal["payroll", "cash"]] = ["payroll"]
+    # Leave out a sender the beneficiary pays too (a savings club's payout, a flatmate's
+    # share of the bills): an instalment on a debt flows one way.
+    one_way: bool = False
     min_cycles: int = 1  # a sender counts when it paid the beneficiary on this many days
     max_senders: int = 200  # a beneficiary paid by more is a popular business, not a network
     # What is counted: distinct surnames (a family paying one relative counts once), or
@@ -43,12 +49,17 @@ def _common_query(p: CommonCounterparty, ctx: QueryContext) -> str:
         where.append("l.cross_border")
     if p.country_lists:
         where.append(lists_any(p.country_lists, "l"))
-    payroll = ""
-    if p.after_payroll_hours is not None:
-        payroll = f"""AND EXISTS (SELECT 1 FROM legs c WHERE c.account_id = l.account_id
-            AND c.direction = 'in' AND c.kw_payroll AND c.ts <= l.ts
-            AND c.ts >= l.ts - INTERVAL {p.after_payroll_hours} HOURS
+    earned = ""
+    if p.after_credit_hours is not None:
+        kinds = {"payroll": "c.kw_payroll", "cash": "c.channel = 'cash'"}
+        earning = " OR ".join(kinds[kind] for kind in p.earnings) or "false"
+        earned = f"""AND EXISTS (SELECT 1 FROM legs c WHERE c.account_id = l.account_id
+            AND c.direction = 'in' AND ({earning}) AND c.ts <= l.ts
+            AND c.ts >= l.ts - INTERVAL {p.after_credit_hours} HOURS
             AND l.amount >= {p.min_wage_share} * c.amount)"""
+    if p.one_way:
+        earned += """ AND NOT EXISTS (SELECT 1 FROM legs b WHERE b.account_id = l.account_id
+            AND b.direction = 'in' AND b.cp_key = l.cp_key)"""
     # Two grids of windows, the second moved by half a window, so that a pattern straddling
     # a window boundary is still seen whole in one window.
     half = (ctx.window_days or 0) // 2
@@ -60,7 +71,7 @@ WITH paid AS (
          p.party_id, {surname} AS surname, g.grid, {window} AS w
   FROM legs l JOIN account_profile p USING (account_id)
   CROSS JOIN (VALUES (0), (1)) g(grid)
-  WHERE {" AND ".join(where)} {payroll}
+  WHERE {" AND ".join(where)} {earned}
 ),
 regular AS (
   SELECT * FROM paid
