@@ -21,6 +21,7 @@ PARTY_COLUMNS = [
     "birth_date",
     "nationality",
     "address",
+    "postal_code",
     "city",
     "country",
     "phone",

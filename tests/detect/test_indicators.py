@@ -324,3 +324,29 @@ def test_payments_held_for_weeks_then_released_in_a_round_sum(tmp_path: Path) ->
     hit = evidence[(shop, "MS-09")]
     assert hit["value"] == 12 and hit["transaction_ids"] == [release]
     assert (agent, "MS-09") not in evidence
+
+
+def test_workers_registered_at_a_business_premises_by_postal_code(tmp_path: Path) -> None:
+    """The shop's bank writes the suburb, the workers' bank the city: the postal code agrees.
+    A namesake street in another district (another postal code) is another building."""
+    data = Dataset()
+    shop = data.person(
+        "shop", "Lotus Day Spa Pty Ltd", city="Northbridge", address="12 Harbour Street"
+    )
+    workers = [
+        data.person(f"w{i}", name, city="Perth", address=f"Room {i + 1}, 12 HARBOUR ST")
+        for i, name in enumerate(["Mali Sri", "Nok Chai"])
+    ]
+    elsewhere = data.person("far", "Ann Brook", city="Perth", address="12 Harbour St")
+    postcodes = {"P-far": "6160"}
+    for party in data.parties:
+        party["postal_code"] = postcodes.get(str(party["party_id"]), "6000")
+        if party["party_id"] == "P-shop":
+            party["party_type"], party["birth_date"] = "organisation", ""
+    for account in [shop, *workers, elsewhere]:
+        data.pay(day=1, amount=40, channel="card", source=account, merchant_name="Shop",
+                 merchant_category_code="5411")  # fmt: skip
+    evidence = _screen(data, tmp_path)
+    for worker in workers:
+        assert "premises of Lotus Day Spa" in str(evidence[(worker, "GEN-07")]["detail"])
+    assert (elsewhere, "GEN-07") not in evidence

@@ -21,9 +21,21 @@ def test_flat_street_type_and_case_do_not_matter() -> None:
     same = [
         ("Flat 20, 214 Springfield Road", "BT5 1UG", "Belfast"),
         ("214 SPRINGFIELD RD FLAT 20", "BT51UG", "BELFAST"),
-        ("20/214 Springfield Rd.", None, "Belfast"),
+        ("20/214 Springfield Rd.", "bt5 1ug", None),
     ]
     assert len(set(_keys(same, building=False))) == 1
+
+
+def test_the_postal_code_decides_where_both_banks_give_one() -> None:
+    """A suburb at one bank, the city at another: one place. One street name in two districts
+    of a city: two places."""
+    suburb_or_city = [
+        ("57 WARATAH WAY", "6000", "NORTHBRIDGE"),
+        ("57 Waratah Way", "6000", "Perth"),
+    ]
+    districts = [("45 Church Lane", "E6 5YA", "London"), ("45 Church Lane", "W3 6XU", "London")]
+    assert len(set(_keys(suburb_or_city, building=True))) == 1
+    assert len(set(_keys(districts, building=True))) == 2
 
 
 def test_a_room_in_the_building_is_at_the_premises_but_another_flat() -> None:

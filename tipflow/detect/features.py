@@ -8,6 +8,7 @@
   flags on the memo and names, and the local hour. Measures never join back to transactions.
 * ``account_profile``: each account with its holder's KYC and resolved entity (``entities``,
   from :mod:`tipflow.network.resolve`), for profile-aware measures.
+* ``party_addresses``: each party's address keys (:mod:`tipflow.ingest.addresses`).
 * ``ref_mcc_group``: the reference merchant groups with ranges expanded.
 
 Amounts are ``base_amount`` where given (the reporting currency), else ``amount``, kept as
@@ -22,16 +23,19 @@ import re
 
 from tipflow.detect.schema import Reference
 from tipflow.engine.duckdb import Connection, scalar, sql_string, table_exists
+from tipflow.ingest.addresses import party_addresses_sql
 
 
 def build_features(con: Connection, reference: Reference) -> None:
-    """Create ``ref_mcc_group``, ``account_profile`` and ``legs`` (replacing earlier ones).
+    """Create ``ref_mcc_group``, ``account_profile``, ``party_addresses`` and ``legs``
+    (replacing earlier ones).
 
     Needs ``entities``; where entity resolution has not run, each party is its own entity."""
     _reference_tables(con, reference)
     if not table_exists(con, "entities"):
         con.execute("CREATE TABLE entities AS SELECT party_id, party_id AS entity_id FROM parties")
     con.execute(_PROFILE_SQL)
+    con.execute(party_addresses_sql())
     con.execute(_legs_sql(reference))
 
 

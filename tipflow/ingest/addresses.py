@@ -3,14 +3,15 @@
 Institutions write one address many ways: "Flat 20, 214 Springfield Road", "214 SPRINGFIELD RD
 FLAT 20", "20/214 Springfield Rd" (Australian unit notation); a suburb ("Northbridge") where
 another bank writes the city ("Perth"). The key is the street line without accents,
-punctuation or case, street types abbreviated, and the city (the postal code where there is
-none: postal codes are the first thing to be mistyped, and a generator may not keep them
-consistent). ``building=True`` also drops the flat or unit, for "registered at the premises of a
-business": workers living in the rooms of a massage storefront or above a shop give the
-building's address with a room number of their own.
+punctuation or case, street types abbreviated, and the postal code (the city where there is
+none): the postal code is what two banks agree on, and it tells "45 Church Lane, London E6"
+from "45 Church Lane, London W3". ``building=True`` also drops the flat or unit, for
+"registered at the premises of a business": workers living in the rooms of a massage
+storefront or above a shop give the building's address with a room number of their own.
 
-Used by entity resolution, ties and the identity measures. A watchlist address has no city, so
-it is still matched as written (lower case, spaces collapsed; ``ingest/phones.py``).
+Computed once per screening into ``party_addresses`` (ties and measures); entity resolution
+compares the key too. A watchlist address has no postal code or city, so it is still matched
+as written (lower case, spaces collapsed; ``ingest/phones.py``).
 """
 
 from __future__ import annotations
@@ -34,6 +35,13 @@ STREET_TYPES = {
     "square": "sq",
     "circuit": "cct",
     "grove": "gr",
+    "esplanade": "esp",
+    "parkway": "pkwy",
+    "promenade": "prom",
+    "gardens": "gdns",
+    "heights": "hts",
+    "freeway": "fwy",
+    "expressway": "expy",
 }
 #: Words that introduce a flat or unit number.
 UNIT_WORDS = ["flat", "unit", "apt", "apartment", "suite", "ste", "room", "rm", "level", "lvl"]
@@ -53,8 +61,8 @@ def address_key(address: str, postal_code: str, city: str, *, building: bool = F
         street = f"regexp_replace({street}, '\\b{word}\\b', '{short}', 'g')"
     street = f"regexp_replace({street}, '[^a-z0-9]+', '', 'g')"
     place = (
-        f"coalesce(nullif(regexp_replace(lower(strip_accents({city})), '[^a-z0-9]+', '', 'g'), "
-        f"''), regexp_replace(lower(coalesce({postal_code}, '')), '[^a-z0-9]+', '', 'g'))"
+        f"coalesce(nullif(regexp_replace(lower({postal_code}), '[^a-z0-9]+', '', 'g'), ''), "
+        f"regexp_replace(lower(strip_accents(coalesce({city}, ''))), '[^a-z0-9]+', '', 'g'))"
     )
     key = f"nullif({street}, '') || '|' || {place}"
     if not building:
@@ -64,3 +72,14 @@ def address_key(address: str, postal_code: str, city: str, *, building: bool = F
         )
         key = f"{key} || coalesce('#' || {unit}, '')"
     return key
+
+
+def party_addresses_sql() -> str:
+    """SQL that creates ``party_addresses``: each party's address key with the unit
+    (``address``) and without (``building``), computed once for the measures and ties."""
+    return (
+        "CREATE OR REPLACE TABLE party_addresses AS SELECT party_id, "
+        f"{address_key('address', 'postal_code', 'city')} AS address, "
+        f"{address_key('address', 'postal_code', 'city', building=True)} AS building "
+        "FROM parties WHERE address IS NOT NULL AND trim(address) <> ''"
+    )

@@ -27,6 +27,7 @@ TIE_KINDS_SHOWN = (
     "owner",
     "device",
     "identifier",
+    "premises",
     "common_beneficiary",
 )
 

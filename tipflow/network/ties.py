@@ -12,9 +12,10 @@
   controlled by someone else);
 * ``device``: both accounts were operated from one device (a device used on more than
   ``MAX_DEVICE_ACCOUNTS`` accounts is a shared terminal, not a tie);
-* ``identifier``: their holders share a phone, e-mail or address, or one is registered at the
-  premises of the other, a business (``tipflow/ingest/addresses.py``; values shared by more than
-  ``MAX_SHARED`` parties are not ties);
+* ``identifier``: their holders share a phone, e-mail or address (``tipflow/ingest/addresses.py``;
+  values shared by more than ``MAX_SHARED`` parties are not ties);
+* ``premises``: both holders are registered in the building of a business that is a customer
+  (one is the business, or both live in its rooms: workers on site);
 * ``common_beneficiary``: both pay one outside beneficiary (same account number, or, abroad,
   same name of a person: company names and names at home repeat too often) by wire,
   remittance, P2P or crypto, one that
@@ -34,7 +35,6 @@ from __future__ import annotations
 from typing import Literal, get_args
 
 from tipflow.engine.duckdb import Connection
-from tipflow.ingest.addresses import address_key
 
 TieKind = Literal[
     "same_holder",
@@ -42,6 +42,7 @@ TieKind = Literal[
     "owner",
     "device",
     "identifier",
+    "premises",
     "common_beneficiary",
     "money",
     "money_in",
@@ -63,27 +64,25 @@ def build_ties(con: Connection) -> None:
         f"""
         CREATE OR REPLACE TABLE ties AS
         WITH holder AS (SELECT account_id, entity_id AS party_id FROM account_profile),
-        party_keys AS (
-          SELECT party_id, party_type, phone, lower(email) AS email,
-                 {address_key("address", "postal_code", "city")} AS address,
-                 {address_key("address", "postal_code", "city", building=True)} AS building
-          FROM parties
-        ),
         -- A business's premises: whoever is registered in the building (a room of the
         -- storefront, the flat above the shop) is tied to it and to each other.
         premises AS (
-          SELECT DISTINCT building FROM party_keys
-          WHERE party_type = 'organisation' AND building IS NOT NULL
+          SELECT DISTINCT pa.building FROM party_addresses pa JOIN parties p USING (party_id)
+          WHERE p.party_type = 'organisation' AND pa.building IS NOT NULL
+        ),
+        party_values AS (
+          SELECT party_id, 'phone' AS kind, phone AS value FROM parties
+          UNION ALL SELECT party_id, 'email', lower(email) FROM parties
+          UNION ALL SELECT party_id, 'address', address FROM party_addresses
+          UNION ALL SELECT party_id, 'premises', building FROM party_addresses
+          WHERE building IN (SELECT building FROM premises)
         ),
         ids AS (
           SELECT * FROM (
-            SELECT a.account_id, a.entity_id AS party_id, i.kind, i.value,
-                   count(DISTINCT a.entity_id) OVER (PARTITION BY i.kind, i.value) AS sharing
-            FROM party_keys p JOIN account_profile a USING (party_id)
-            LEFT JOIN premises pr USING (building)
-            CROSS JOIN LATERAL (VALUES ('phone', p.phone), ('email', p.email),
-               ('address', p.address), ('premises', pr.building)) i(kind, value)
-            WHERE i.value IS NOT NULL AND i.value <> '')
+            SELECT a.account_id, a.entity_id AS party_id, v.kind, v.value,
+                   count(DISTINCT a.entity_id) OVER (PARTITION BY v.kind, v.value) AS sharing
+            FROM party_values v JOIN account_profile a USING (party_id)
+            WHERE v.value IS NOT NULL AND v.value <> '')
           WHERE sharing BETWEEN 2 AND {MAX_SHARED}
         ),
         paid AS (
@@ -133,7 +132,8 @@ def build_ties(con: Connection) -> None:
             SELECT device_id FROM legs WHERE device_id IS NOT NULL GROUP BY device_id
             HAVING count(DISTINCT account_id) <= {MAX_DEVICE_ACCOUNTS})
           UNION ALL
-          SELECT x.account_id, y.account_id, 'identifier', 0
+          SELECT x.account_id, y.account_id,
+                 CASE x.kind WHEN 'premises' THEN 'premises' ELSE 'identifier' END, 0
           FROM ids x JOIN ids y USING (kind, value)
           WHERE x.account_id <> y.account_id AND x.party_id <> y.party_id
           UNION ALL

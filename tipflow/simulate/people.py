@@ -9,6 +9,7 @@ the scenarios, never by chance.
 
 from __future__ import annotations
 
+import zlib
 from dataclasses import dataclass
 
 import numpy as np
@@ -78,7 +79,7 @@ def add_persons(
         nationality=nationality,
         address=address,
         city=Categorical.choose(home.cities.name, city),
-        postal_code=postal_codes(rng, city),
+        postal_code=postal_codes(city, address),
         country=Categorical.constant(home.home_country, n),
         phone=phone,
         email=emails(rng, given, surname),
@@ -112,9 +113,9 @@ def add_organisations(
         n,
         party_type=Categorical.constant("organisation", n),
         name=org_names,
-        address=street_addresses(rng, n),
+        address=(address := street_addresses(rng, n)),
         city=Categorical.choose(home.cities.name, city),
-        postal_code=postal_codes(rng, city),
+        postal_code=postal_codes(city, address),
         country=Categorical.constant(home.home_country, n),
         phone=phone_numbers(world, city),
         email=np.array(
@@ -167,11 +168,15 @@ def street_addresses(rng: np.random.Generator, n: int) -> StrArray:
     )
 
 
-def postal_codes(rng: np.random.Generator, city: IntArray) -> StrArray:
+def postal_codes(city: IntArray, address: StrArray) -> StrArray:
+    """The city's prefix and two digits that follow from the building's street line, so that
+    everyone registered in one building (flat numbers aside) has one postal code."""
     prefixes = np.array(places().cities.zip_prefix, dtype=object)[city]
-    return np.char.add(
-        prefixes.astype(str), np.char.zfill(rng.integers(0, 100, len(city)).astype(str), 2)
-    ).astype(object)
+    buildings = [str(line).split(" Apt ")[0] for line in address]
+    digits = [f"{zlib.crc32(building.encode()) % 100:02d}" for building in buildings]
+    return np.array(
+        [f"{prefix}{d}" for prefix, d in zip(prefixes, digits, strict=True)], dtype=object
+    )
 
 
 def phone_numbers(world: World, city: IntArray) -> StrArray:

@@ -14,7 +14,6 @@ from __future__ import annotations
 from tipflow.detect.features import column_name
 from tipflow.detect.measures.base import MeasureParameters, QueryContext, QueryMeasure
 from tipflow.detect.measures.identity import SURNAME
-from tipflow.ingest.addresses import address_key
 
 
 class RecruitAndReceive(MeasureParameters):
@@ -50,9 +49,7 @@ circle AS (
 keys AS (
   SELECT party_id, k FROM (
     SELECT party_id, k, count(*) OVER (PARTITION BY k) AS sharing FROM (
-      SELECT party_id, 'address:' || {address_key("address", "postal_code", "city", building=True)}
-        AS k
-      FROM parties WHERE address IS NOT NULL
+      SELECT DISTINCT party_id, 'address:' || building AS k FROM party_addresses
       UNION ALL
       SELECT party_id, 'phone:' || phone FROM parties WHERE phone IS NOT NULL))
   WHERE sharing <= {p.max_sharing}

@@ -178,7 +178,7 @@ WITH tied AS (
     ON s.account_id = t.other_account_id
   JOIN account_profile me ON me.account_id = t.account_id
   WHERE t.kind IN ({kinds})
-    AND (t.kind IN ('control', 'owner', 'device', 'identifier')
+    AND (t.kind IN ('control', 'owner', 'device', 'identifier', 'premises')
          OR t.transactions >= {p.min_transactions})
     {roles} {unrelated}
   GROUP BY t.account_id, t.other_account_id

@@ -12,7 +12,6 @@ from typing import Literal
 from tipflow.detect.features import keyword_pattern
 from tipflow.detect.measures.base import MeasureParameters, QueryContext, QueryMeasure
 from tipflow.engine.duckdb import sql_string
-from tipflow.ingest.addresses import address_key
 
 #: The surname that tells families apart, lower case: the last word of the name, or of the
 #: part before a comma ("ROBINSON, Wayne").
@@ -39,9 +38,7 @@ def _party_identifiers(kinds: list[str]) -> str:
         "phone": "SELECT party_id, 'phone' AS kind, phone AS v FROM parties "
         "WHERE phone IS NOT NULL",
         "email": "SELECT party_id, 'email', lower(email) FROM parties WHERE email IS NOT NULL",
-        "address": f"SELECT party_id, 'address', {address_key('address', 'postal_code', 'city')} "
-        "FROM parties "
-        "WHERE address IS NOT NULL",
+        "address": "SELECT party_id, 'address', address FROM party_addresses",
         "device": "SELECT DISTINCT p.party_id, 'device', l.device_id FROM legs l "
         "JOIN account_profile p USING (account_id) WHERE l.device_id IS NOT NULL",
         "ip": "SELECT DISTINCT p.party_id, 'ip', l.ip_address FROM legs l "
@@ -170,8 +167,7 @@ class OpenedTogether(MeasureParameters):
 def _opened_query(p: OpenedTogether, _: QueryContext) -> str:
     return f"""
 WITH a AS (
-  SELECT account_id, institution_id, opened_date, party_id, phone, lower(email) AS email,
-         {address_key("address", "postal_code", "home_city")} AS addr
+  SELECT account_id, institution_id, opened_date, party_id, phone, lower(email) AS email
   FROM account_profile WHERE opened_date IS NOT NULL AND party_type = 'person'
 ),
 keys AS (
@@ -179,8 +175,9 @@ keys AS (
   WHERE phone IS NOT NULL
   UNION ALL SELECT account_id, institution_id, opened_date, party_id, 'email', email FROM a
   WHERE email IS NOT NULL
-  UNION ALL SELECT account_id, institution_id, opened_date, party_id, 'address', addr FROM a
-  WHERE addr IS NOT NULL AND addr <> ''
+  UNION ALL SELECT a.account_id, a.institution_id, a.opened_date, a.party_id, 'address',
+                   pa.address
+  FROM a JOIN party_addresses pa USING (party_id)
 ),
 pairs AS (
   -- equi-joins on (institution, identifier); the date window is a filter on the few matches

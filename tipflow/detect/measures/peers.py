@@ -15,7 +15,6 @@ from __future__ import annotations
 from tipflow.detect.measures.base import MeasureParameters, QueryContext, QueryMeasure, groups_any
 from tipflow.detect.measures.identity import SURNAME
 from tipflow.detect.measures.mix import LegKind, kind_sql
-from tipflow.ingest.addresses import address_key
 
 _NORMALISED_NAME = "regexp_replace(lower({0}), '[^a-z0-9]', '', 'g')"
 
@@ -62,9 +61,8 @@ class AddressCrowd(MeasureParameters):
 def _crowd_query(p: AddressCrowd, _: QueryContext) -> str:
     return f"""
 WITH people AS (
-  SELECT party_id, {address_key("address", "postal_code", "city")} AS addr,
-         {SURNAME.format("name")} AS surname, party_type
-  FROM parties WHERE address IS NOT NULL
+  SELECT party_id, pa.address AS addr, {SURNAME.format("name")} AS surname, party_type
+  FROM parties JOIN party_addresses pa USING (party_id)
 ),
 crowds AS (
   SELECT addr, count(DISTINCT surname) FILTER (WHERE party_type = 'person') AS surnames
@@ -228,10 +226,8 @@ class LivesAtBusiness(MeasureParameters):
 def _lives_query(_: LivesAtBusiness, __: QueryContext) -> str:
     return f"""
 WITH addressed AS (
-  SELECT party_id, party_type, name,
-         {address_key("address", "postal_code", "city", building=True)} AS addr,
-         {SURNAME.format("name")} AS surname
-  FROM parties WHERE address IS NOT NULL
+  SELECT party_id, party_type, name, pa.building AS addr, {SURNAME.format("name")} AS surname
+  FROM parties JOIN party_addresses pa USING (party_id)
 ),
 premises AS (
   SELECT addr, min(name) AS business FROM addressed WHERE party_type = 'organisation'

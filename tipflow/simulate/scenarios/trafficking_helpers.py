@@ -271,7 +271,7 @@ def add_businesses(
         name=strings(business_names),
         address=address,
         city=city_column(city),
-        postal_code=people.postal_codes(rng, city),
+        postal_code=people.postal_codes(city, address),
         country=Categorical.constant(places().home_country, n),
         phone=phone,
         email=strings([f"info@{s}.example.com" for s in slugs]),
