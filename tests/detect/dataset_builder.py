@@ -48,6 +48,7 @@ TRANSACTION_COLUMNS = [
     "from_account_id",
     "to_account_id",
     "counterparty_name",
+    "counterparty_account",
     "counterparty_country",
     "merchant_name",
     "merchant_category_code",
@@ -157,4 +158,4 @@ def _write(path: Path, columns: list[str], rows: list[dict[str, str]]) -> None:
         writer = csv.DictWriter(handle, fieldnames=columns, extrasaction="raise")
         writer.writeheader()
         for row in rows:
-            writer.writerow({column: row.get(column, "") for column in columns})
+            writer.writerow(dict.fromkeys(columns, "") | row)  # unknown keys raise

@@ -350,3 +350,30 @@ def test_workers_registered_at_a_business_premises_by_postal_code(tmp_path: Path
     for worker in workers:
         assert "premises of Lotus Day Spa" in str(evidence[(worker, "GEN-07")]["detail"])
     assert (elsewhere, "GEN-07") not in evidence
+
+
+def test_listed_accounts_match_however_written_and_their_payers_are_tied(tmp_path: Path) -> None:
+    """A listed customer account written with spaces and hyphens is a firm hit (GEN-06); a
+    customer paying a listed account abroad twice is tied to it (GEN-10), once is not."""
+    data = Dataset()
+    broker = data.person("broker-7", "Tom Reid")  # account id "A-broker-7"
+    victim = data.person("v", "Mali Sri")
+    once = data.person("once", "Ann Brook")
+    for day in (1, 8):
+        data.pay(day=day, amount=300, channel="remittance", source=victim,
+                 counterparty_account="TH2907057696", counterparty_country="TH")  # fmt: skip
+    data.pay(day=3, amount=300, channel="remittance", source=once,
+             counterparty_account="TH2907057696", counterparty_country="TH")  # fmt: skip
+    data.pay(day=2, amount=50, channel="card", source=broker, merchant_name="Shop",
+             merchant_category_code="5411")  # fmt: skip
+    data.watchlist.append({"entry_id": "W1", "kind": "account", "value": "a-broker 7",
+                           "note": "crypto seller on escort sites"})  # fmt: skip
+    data.watchlist.append({"entry_id": "W2", "kind": "account", "value": "TH 2907-057696",
+                           "note": "recruiter's account"})  # fmt: skip
+    evidence = _screen(data, tmp_path)
+    assert (broker, "GEN-06") in evidence
+    assert evidence[(victim, "GEN-10")]["detail"] == (
+        "transactions with a listed account: recruiter's account"
+    )
+    assert len(evidence[(victim, "GEN-10")]["transaction_ids"]) == 2
+    assert (once, "GEN-10") not in evidence

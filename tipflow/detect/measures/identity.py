@@ -202,7 +202,8 @@ OPENED_TOGETHER = QueryMeasure(
 
 
 class WatchlistHit(MeasureParameters):
-    """Watchlist entries of ``kinds`` matching the holder, the account, a device or an IP.
+    """Watchlist entries of ``kinds`` matching the holder, the account, a device or an IP, or
+    (``via="counterparty"``) an account this one pays or is paid by.
 
     ``strength`` sorts the hits. ``firm``: an identifier (not a name) on an entry whose note
     carries no caveat from the reference's ``watchlist_caveats`` ("number since recycled",
@@ -211,6 +212,12 @@ class WatchlistHit(MeasureParameters):
 
     kinds: list[str] = ["phone", "email", "address", "account", "device", "ip_address"]
     strength: Literal["firm", "weak"] = "firm"
+    via: Literal["holder", "counterparty"] = "holder"
+    min_transactions: int = 1  # with ``via="counterparty"``: transactions with listed accounts
+
+
+#: An account number as the watchlist's ``value_normalised`` has it (ingest/phones.py).
+ACCOUNT_NUMBER = "upper(regexp_replace({}, '[\\s-]', '', 'g'))"
 
 
 def _watchlist_query(p: WatchlistHit, context: QueryContext) -> str:
@@ -218,25 +225,37 @@ def _watchlist_query(p: WatchlistHit, context: QueryContext) -> str:
     caveat = sql_string(keyword_pattern(context.reference.watchlist_caveats))
     weak = f"(kind = 'name' OR regexp_matches(lower(coalesce(note, '')), {caveat}))"
     strength = weak if p.strength == "weak" else f"NOT {weak}"
-    return f"""
-WITH w AS (SELECT kind, value_normalised AS v, entry_id, note FROM watchlist
-           WHERE kind IN ({kinds}) AND {strength}),
-hits AS (
+    entries = f"""SELECT kind, value_normalised AS v, entry_id, note FROM watchlist
+           WHERE kind IN ({kinds}) AND {strength}"""
+    if p.via == "counterparty":
+        hits = f"""
+  SELECT l.account_id, w.entry_id, w.kind, l.transaction_id, w.note FROM legs l JOIN w
+    ON w.kind = 'account'
+   AND w.v = {ACCOUNT_NUMBER.format("coalesce(l.other_account_id, l.cp_key)")}
+  QUALIFY count(*) OVER (PARTITION BY l.account_id) >= {p.min_transactions}"""
+        label, suffix = "transactions with a listed ", ": "
+    else:
+        hits = f"""
   SELECT a.account_id, w.entry_id, w.kind, NULL::VARCHAR AS transaction_id, w.note
   FROM account_profile a JOIN w ON
        (w.kind = 'phone' AND a.phone = w.v) OR (w.kind = 'email' AND lower(a.email) = w.v)
     OR (w.kind = 'name' AND lower(regexp_replace(a.name, '\\s+', ' ', 'g')) = w.v)
     OR (w.kind = 'address' AND lower(regexp_replace(a.address, '\\s+', ' ', 'g')) = w.v)
-    OR (w.kind = 'account' AND upper(a.account_id) = w.v)
+    OR (w.kind = 'account' AND {ACCOUNT_NUMBER.format("a.account_id")} = w.v)
   UNION ALL
   SELECT l.account_id, w.entry_id, w.kind, l.transaction_id, w.note FROM legs l JOIN w ON
-       (w.kind = 'device' AND l.device_id = w.v) OR (w.kind = 'ip_address' AND l.ip_address = w.v)
+       (w.kind = 'device' AND l.device_id = w.v)
+    OR (w.kind = 'ip_address' AND l.ip_address = w.v)"""
+        label, suffix = "watchlist ", " match: "
+    return f"""
+WITH w AS ({entries}),
+hits AS ({hits}
 )
 SELECT account_id, count(DISTINCT entry_id)::DOUBLE AS value,
        list(DISTINCT transaction_id ORDER BY transaction_id)
          FILTER (WHERE transaction_id IS NOT NULL)[1:50]
          AS transaction_ids,
-       concat('watchlist ', string_agg(DISTINCT kind, '/' ORDER BY kind), ' match: ',
+       concat('{label}', string_agg(DISTINCT kind, '/' ORDER BY kind), '{suffix}',
               string_agg(DISTINCT coalesce(note, entry_id), '; '
                          ORDER BY coalesce(note, entry_id))) AS detail
 FROM hits GROUP BY account_id
