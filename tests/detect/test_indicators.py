@@ -377,3 +377,28 @@ def test_listed_accounts_match_however_written_and_their_payers_are_tied(tmp_pat
     )
     assert len(evidence[(victim, "GEN-10")]["transaction_ids"]) == 2
     assert (once, "GEN-10") not in evidence
+
+
+def test_buyer_funded_accounts_paying_one_man_days_later(tmp_path: Path) -> None:
+    """Three women paid by a dozen buyers each pay Rex every few days (too late for HT-SEX-14's
+    24 h): HT-SEX-28. A fourth, as busy, pays only her own landlord: not."""
+    data = Dataset()
+    rex = data.person("rex", "Rex Hale")
+    landlord = data.person("land", "Lou Grant")
+    women = [
+        data.person(f"v{i}", name)
+        for i, name in enumerate(["Mali Sri", "Nok Chai", "Ploy Tan", "Ida Berg"])
+    ]
+    for i, woman in enumerate(women):
+        for buyer in range(12):
+            data.pay(day=buyer * 2 + 0.5, amount=150 + 10 * buyer, channel="p2p", target=woman,
+                     counterparty_name=f"Buyer{i}x{buyer} Person")  # fmt: skip
+        for week in range(4):
+            payee = landlord if woman == women[3] else rex
+            data.pay(day=week * 6 + 3, amount=600, channel="p2p", source=woman, target=payee)
+    evidence = _screen(data, tmp_path)
+    for woman in women[:3]:
+        assert (woman, "HT-SEX-11") in evidence
+        assert evidence[(woman, "HT-SEX-28")]["value"] == 3
+        assert len(evidence[(woman, "HT-SEX-28")]["transaction_ids"]) == 4
+    assert (women[3], "HT-SEX-11") in evidence and (women[3], "HT-SEX-28") not in evidence

@@ -18,6 +18,7 @@ from tipflow.detect.measures.context import (
     COMMON_COUNTERPARTY,
     EVIDENCE_COUNTERPARTY,
     LINKED_EVIDENCE,
+    SHARED_RECIPIENT,
     TIED_TO_ALERTS,
 )
 from tipflow.detect.measures.escrow import ESCROW_RELEASE
@@ -65,6 +66,7 @@ MEASURES: dict[str, Measure] = {
         THRESHOLD_BAND,
         COMMON_COUNTERPARTY,
         LINKED_EVIDENCE,
+        SHARED_RECIPIENT,
         CREDITS,
         FLOW_MIX,
         PLACES,

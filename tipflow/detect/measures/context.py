@@ -148,6 +148,49 @@ LINKED_EVIDENCE = QueryMeasure(
 )
 
 
+class SharedRecipient(MeasureParameters):
+    """Accounts showing ``indicators`` that each pay one person, whom at least ``min_senders``
+    such accounts pay: several women paid by many buyers handing their money to one man, however
+    long each waits before paying (HT-SEX-15 seen from the senders' side)."""
+
+    indicators: list[str]  # indicator ids that must have fired on the paying accounts
+    channels: list[str] = ["p2p", "internal", "wire", "other"]
+    min_transactions: int = 3  # per sender, to that recipient
+    min_senders: int = 2
+
+
+def _shared_recipient_query(p: SharedRecipient, _: QueryContext) -> str:
+    ids = ", ".join(f"'{i}'" for i in p.indicators)
+    channels = ", ".join(f"'{c}'" for c in p.channels)
+    return f"""
+WITH marked AS (SELECT DISTINCT account_id FROM evidence WHERE indicator_id IN ({ids})),
+paid AS (
+  SELECT l.account_id, l.cp_key, list(l.transaction_id ORDER BY l.ts, l.transaction_id) AS tx
+  FROM legs l JOIN marked USING (account_id)
+  WHERE l.direction = 'out' AND l.cp_person AND l.channel IN ({channels})
+    AND NOT coalesce(l.own_transfer, false) AND l.cp_key IS NOT NULL
+  GROUP BY 1, 2 HAVING count(*) >= {p.min_transactions}
+),
+recipients AS (
+  SELECT cp_key, count(*) AS senders FROM paid GROUP BY cp_key HAVING count(*) >= {p.min_senders}
+)
+SELECT account_id, max(r.senders)::DOUBLE AS value,
+       flatten(list(pd.tx ORDER BY pd.cp_key))[1:50] AS transaction_ids,
+       concat('one of ', max(r.senders), ' accounts showing {"/".join(p.indicators)} that pay '
+              'the same person') AS detail
+FROM paid pd JOIN recipients r USING (cp_key) GROUP BY account_id
+"""
+
+
+SHARED_RECIPIENT = QueryMeasure(
+    name="shared_recipient",
+    description="Accounts showing given indicators that pay one common person (second pass).",
+    parameters=SharedRecipient,
+    query=_shared_recipient_query,
+    second_pass=True,
+)
+
+
 class TiedToAlerts(MeasureParameters):
     kinds: list[TieKind]
     min_transactions: int = 2  # for ties that count transfers (money, large, same holder)
