@@ -72,3 +72,37 @@ def test_an_idle_account_of_the_holder_is_not_flagged_for_its_siblings(
     scores: dict[str, tuple[float, bool]],
 ) -> None:
     assert scores["SAV-1"] == (0.0, False)
+
+
+def test_indicators_restating_one_fact_count_once() -> None:
+    """Flatmates: sharing an address (GEN-02), opening accounts with address-sharers (HT-LAB-07)
+    and sharing it with an alert (NET-02) are one fact in the network-member typology, so they
+    do not add up to an alert; with a sweep of its own (HT-SEX-14) the account does alert."""
+    con = duckdb.connect()
+    con.execute(
+        "CREATE TABLE account_profile (account_id VARCHAR, institution_id VARCHAR, "
+        "entity_id VARCHAR)"
+    )
+    con.executemany(
+        "INSERT INTO account_profile VALUES (?, 'BANK', ?)", [("F1", "E1"), ("V1", "E2")]
+    )
+    con.execute(
+        "CREATE TABLE evidence (account_id VARCHAR, indicator_id VARCHAR, value DOUBLE, "
+        "threshold DOUBLE, detail VARCHAR)"
+    )
+    shared = [("GEN-02", 3.0, 2.0), ("HT-LAB-07", 4.0, 3.0), ("NET-02", 4.0, 1.0)]
+    rows = [(account, *row) for account in ("F1", "V1") for row in shared]
+    con.executemany(
+        "INSERT INTO evidence VALUES (?, ?, ?, ?, 'x')", [*rows, ("V1", "HT-SEX-14", 0.9, 0.7)]
+    )
+    score_accounts(con, load_library())
+    scores = dict(
+        con.execute(
+            "SELECT account_id, score FROM typology_scores WHERE typology_id = 'network_member'"
+        ).fetchall()
+    )
+    # NET-02 saturates at 4 (weight 1.0 -> 2.0 at value 4) and is counted alone: 2.0, not 3.4+
+    assert scores["F1"] == pytest.approx(2.0)
+    assert scores["V1"] > scores["F1"]
+    flagged = dict(con.execute("SELECT account_id, flagged FROM account_scores").fetchall())
+    assert flagged == {"F1": False, "V1": True}

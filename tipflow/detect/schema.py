@@ -76,11 +76,16 @@ class IndicatorFile(_Strict):
 
 
 class TypologyIndicator(_Strict):
-    """An indicator inside a typology: its weight there and the role it points to."""
+    """An indicator inside a typology: its weight there and the role it points to.
+
+    Indicators of one ``fact`` restate one observation (holders sharing an address, opening
+    accounts with address-sharers, sharing it with an alert): the typology counts the
+    strongest of them only."""
 
     id: IndicatorId
     weight: float = Field(ge=-10.0, le=10.0)
     role: Role | None = None
+    fact: Identifier | None = None
 
 
 class TypologySpec(_Strict):

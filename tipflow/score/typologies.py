@@ -33,7 +33,7 @@ def score_accounts(con: Connection, library: Library) -> None:
         f"""
         CREATE OR REPLACE TABLE typology_scores AS
         WITH weighted AS (
-          SELECT e.account_id, w.typology_id, w.indicator_id, w.role, w.required,
+          SELECT e.account_id, w.typology_id, w.indicator_id, w.fact, w.role, w.required,
                  w.weight * CASE
                    WHEN m.saturation IS NULL OR m.saturation <= e.threshold THEN 1.0
                    ELSE 1.0 + least(1.0, greatest(0.0, (e.value - e.threshold)
@@ -49,7 +49,7 @@ def score_accounts(con: Connection, library: Library) -> None:
         -- idle savings or card) is not flagged for its sibling's.
         own AS (SELECT DISTINCT account_id, typology_id FROM weighted WHERE weight > 0),
         hits AS (
-          SELECT mine.account_id, w.typology_id, w.indicator_id, w.role, w.required,
+          SELECT mine.account_id, w.typology_id, w.indicator_id, w.fact, w.role, w.required,
                  max(w.weight) AS weight,
                  list(DISTINCT w.account_id) FILTER (WHERE w.account_id <> mine.account_id)
                    AS siblings
@@ -58,15 +58,22 @@ def score_accounts(con: Connection, library: Library) -> None:
           JOIN account_profile mine ON mine.entity_id = theirs.entity_id
           JOIN own ON own.account_id = mine.account_id AND own.typology_id = w.typology_id
           GROUP BY ALL
+        ),
+        -- Indicators restating one fact count once, at the strongest (negative ones all count).
+        counted AS (
+          SELECT *, CASE WHEN weight < 0 OR row_number() OVER (
+                      PARTITION BY account_id, typology_id, fact
+                      ORDER BY weight DESC, indicator_id) = 1 THEN weight ELSE 0 END AS counted
+          FROM hits
         )
-        SELECT h.account_id, h.typology_id, t.crime, t.name, round(sum(h.weight), 9) AS score,
-               least(round(sum(h.weight), 9) / t.alert_at,
+        SELECT h.account_id, h.typology_id, t.crime, t.name, round(sum(h.counted), 9) AS score,
+               least(round(sum(h.counted), 9) / t.alert_at,
                      CASE WHEN bool_or(h.required) THEN 1e9 ELSE {UNREQUIRED_CAP} END) AS ratio,
                first(h.role ORDER BY h.weight DESC, h.role) FILTER (WHERE h.weight > 0) AS role,
                list(h.indicator_id ORDER BY h.weight DESC, h.indicator_id)
                  FILTER (WHERE h.weight > 0) AS indicators,
                list_sort(list_distinct(flatten(list(h.siblings)))) AS siblings
-        FROM hits h JOIN lib_typologies t USING (typology_id)
+        FROM counted h JOIN lib_typologies t USING (typology_id)
         GROUP BY h.account_id, h.typology_id, t.crime, t.name, t.alert_at
         """
     )
@@ -158,6 +165,7 @@ def _register_library_tables(con: Connection, library: Library) -> None:
         "weight": [],
         "role": [],
         "required": [],
+        "fact": [],
     }
     for typology in library.typologies.values():
         for entry in typology.indicators:
@@ -169,6 +177,7 @@ def _register_library_tables(con: Connection, library: Library) -> None:
             weights["weight"].append(entry.weight)
             weights["role"].append(entry.role or spec.roles[0])
             weights["required"].append(entry.id in typology.requires_any)
+            weights["fact"].append(entry.fact or entry.id)
     typologies = {
         "typology_id": [t.id for t in library.typologies.values()],
         "crime": [t.crime for t in library.typologies.values()],
