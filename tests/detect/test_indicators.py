@@ -402,3 +402,22 @@ def test_buyer_funded_accounts_paying_one_man_days_later(tmp_path: Path) -> None
         assert evidence[(woman, "HT-SEX-28")]["value"] == 3
         assert len(evidence[(woman, "HT-SEX-28")]["transaction_ids"]) == 4
     assert (women[3], "HT-SEX-11") in evidence and (women[3], "HT-SEX-28") not in evidence
+
+
+def test_a_restaurant_banking_takings_is_not_cash_in_wires_out(tmp_path: Path) -> None:
+    """MS-03: the same cash deposits and wires to an origin country are unexplained for a
+    person, and the business for a restaurant (HOSPITALITY)."""
+    data = Dataset()
+    person = data.person("p", "Ali Khan")
+    restaurant = data.person("r", "Spice Route Restaurant Pty Ltd")
+    for party in data.parties:
+        if party["party_id"] == "P-r":
+            party.update(party_type="organisation", birth_date="", industry_code="5610")
+    for account in (person, restaurant):
+        for week in range(4):
+            data.pay(day=week * 7, amount=2500, channel="cash", target=account)
+            data.pay(day=week * 7 + 2, amount=2000, channel="wire", source=account,
+                     counterparty_name="Omar Khan", counterparty_country="AF")  # fmt: skip
+    evidence = _screen(data, tmp_path)
+    assert evidence[(person, "MS-03")]["value"] >= 3
+    assert (restaurant, "MS-03") not in evidence
