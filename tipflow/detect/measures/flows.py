@@ -64,12 +64,15 @@ WITH l AS (
   FROM l WHERE is_credit OR is_debit
 ), swept AS (
   SELECT account_id, w, recipient, sum(least(amount, recent_in)) AS moved,
-         count(DISTINCT day) AS days, list(transaction_id ORDER BY ts, transaction_id) AS tx,
+         list(DISTINCT day) AS days, list(transaction_id ORDER BY ts, transaction_id) AS tx,
          row_number() OVER (PARTITION BY account_id, w ORDER BY sum(least(amount, recent_in)) DESC,
                             recipient) AS rank
   FROM x WHERE is_debit AND recent_in > 0 GROUP BY account_id, w, recipient
 ), top AS (
-  SELECT account_id, w, sum(moved) AS moved, count(*) AS recipients, max(days) AS cycles,
+  -- cycles: days with a swept debit to any of the top recipients (a wage taken in cash one
+  -- payday and transferred back the next is swept on both)
+  SELECT account_id, w, sum(moved) AS moved, count(*) AS recipients,
+         len(list_distinct(flatten(list(days)))) AS cycles,
          flatten(list(tx ORDER BY moved DESC, recipient)) AS tx
   FROM swept {top} GROUP BY account_id, w
 ), inflow AS (

@@ -127,10 +127,13 @@ class ThirdPartyControl(MeasureParameters):
 def _control_query(p: ThirdPartyControl, _: QueryContext) -> str:
     relations = ", ".join(f"'{r}'" for r in p.relations)
     return f"""
+-- Parties as resolved entities: one controller known to three banks as three parties, each
+-- on one worker's account, sits on three holders' accounts.
 WITH third AS (
-  SELECT ap.party_id AS controller, ap.account_id, a.party_id AS holder
+  SELECT coalesce(e.entity_id, ap.party_id) AS controller, ap.account_id, a.entity_id AS holder
   FROM account_parties ap JOIN account_profile a USING (account_id)
-  WHERE ap.relation IN ({relations}) AND ap.party_id <> a.party_id
+  LEFT JOIN entities e ON e.party_id = ap.party_id
+  WHERE ap.relation IN ({relations}) AND coalesce(e.entity_id, ap.party_id) <> a.entity_id
 ),
 reach AS (SELECT controller, count(DISTINCT holder) AS holders FROM third GROUP BY controller),
 controlled AS (
@@ -139,7 +142,7 @@ controlled AS (
 ),
 own AS (
   SELECT a.account_id, max(r.holders) AS holders
-  FROM reach r JOIN account_profile a ON a.party_id = r.controller GROUP BY a.account_id
+  FROM reach r JOIN account_profile a ON a.entity_id = r.controller GROUP BY a.account_id
 )
 SELECT account_id, max(holders)::DOUBLE AS value, []::VARCHAR[] AS transaction_ids,
        concat('one third party sits on the accounts of ', max(holders), ' different holders')
