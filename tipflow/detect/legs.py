@@ -14,11 +14,15 @@ import re
 from dataclasses import dataclass
 
 from tipflow.detect.schema import Reference
-from tipflow.engine.duckdb import Connection, sql_string
+from tipflow.engine.duckdb import Connection, quote_identifier, sql_string
 
 STORED = "legs_packed"
 #: Flags per BIGINT word: bits 0..61, so that every mask is a positive BIGINT literal.
 WORD_BITS = 62
+
+#: Columns stored without compression: nearly unique strings that most measures read, where
+#: decoding DuckDB's dictionary and FSST compression cost more than reading plain bytes.
+PLAIN = ("account_id", "transaction_id")
 
 #: A regular expression that matches nothing (RE2 has no lookahead), for empty word lists.
 NEVER = "[^\\s\\S]"
@@ -86,7 +90,14 @@ def build_legs(con: Connection, reference: Reference) -> None:
     ).fetchall()
     if kind and kind[0][0] != "VIEW":
         con.execute("DROP TABLE legs")
-    con.execute(_legs_sql(reference, flags))
+    select = _legs_sql(reference, flags)
+    columns = ", ".join(
+        f"{quote_identifier(name)} {kind}"
+        + (" USING COMPRESSION uncompressed" if name in PLAIN else "")
+        for name, kind, *_ in con.execute(f"DESCRIBE {select}").fetchall()
+    )
+    con.execute(f"CREATE OR REPLACE TABLE {STORED} ({columns})")
+    con.execute(f"INSERT INTO {STORED} {select}")
     words = sorted({flag.word for flag in flags})
     exclude = f" EXCLUDE ({', '.join(f'flags{w}' for w in words)})" if words else ""
     unpacked = "".join(f", {flag.unpacked}" for flag in flags)
@@ -130,7 +141,6 @@ def _legs_sql(reference: Reference, flags: list[Flag]) -> str:
     # by a cross join with both directions instead interleaved them and slowed the measures
     # by a third). No ORDER BY: measures order what they need themselves.
     return f"""
-CREATE OR REPLACE TABLE {STORED} AS
 WITH memos AS (
   {_lookup(flags, "m", "memo", f"(SELECT DISTINCT {_memo()} AS memo FROM transactions)")}
 ), mcc_bits AS (
