@@ -6,6 +6,7 @@
   (its party when it is a customer, its name or account otherwise), whether it is an
   individual, the merchant-category groups, the reference country lists it falls in, keyword
   flags on the memo and names, and the local hour. Measures never join back to transactions.
+  It is a view over ``legs_packed``, which stores the flags as bits (:mod:`tipflow.detect.legs`).
 * ``account_profile``: each account with its holder's KYC and resolved entity (``entities``,
   from :mod:`tipflow.network.resolve`), for profile-aware measures.
 * ``ref_mcc_group``: the reference merchant groups with ranges expanded.

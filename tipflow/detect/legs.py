@@ -3,9 +3,9 @@
 The rows are stored in ``legs_packed`` with the reference flags (keyword lists on the memo,
 merchant groups, country lists: ``kw_*``, ``mcc_*``, ``cp_in_*``) packed as bits of BIGINT
 words ``flags0``, ``flags1``, ...; the view ``legs`` unpacks them under their column names, so
-measures read ``kw_payroll`` or ``mcc_lodging`` as before. Writing 40 boolean columns of
-11.7 M rows cost more than computing them (docs/benchmarks.md); the view costs a bit test per
-row of the flags a query names, and DuckDB drops the others.
+measures read ``kw_payroll`` or ``mcc_lodging`` as before. Writing 38 boolean columns of
+11.7 M rows was a fifth of the cost of building the table (docs/benchmarks.md); the view costs
+a bit test per row of the flags a query names, and DuckDB drops the others.
 """
 
 from __future__ import annotations
@@ -50,7 +50,7 @@ class Flag:
     """One packed ``legs`` column: ``test`` is SQL over a row of its ``source`` lookup."""
 
     name: str
-    source: str  # the lookup's alias in the legs query: m (memos), g (merchant groups), c
+    source: str  # its lookup in the legs query: m (memos), g (merchant codes), c (countries)
     test: str
     word: int
     bit: int
@@ -84,17 +84,18 @@ def build_legs(con: Connection, reference: Reference) -> None:
     """Create ``legs_packed`` and the ``legs`` view over it (replacing earlier ones, also a
     ``legs`` table of a workspace written before the flags were packed)."""
     flags = flags_of(reference)
-    kind = con.execute(
+    existing = con.execute(
         "SELECT table_type FROM information_schema.tables WHERE table_name = 'legs' "
         "AND table_schema = 'main'"
     ).fetchall()
-    if kind and kind[0][0] != "VIEW":
+    if existing and existing[0][0] != "VIEW":
         con.execute("DROP TABLE legs")
     select = _legs_sql(reference, flags)
+    # Created from the query's own column types, then filled, to choose the compression.
     columns = ", ".join(
-        f"{quote_identifier(name)} {kind}"
+        f"{quote_identifier(name)} {column_type}"
         + (" USING COMPRESSION uncompressed" if name in PLAIN else "")
-        for name, kind, *_ in con.execute(f"DESCRIBE {select}").fetchall()
+        for name, column_type, *_ in con.execute(f"DESCRIBE {select}").fetchall()
     )
     con.execute(f"CREATE OR REPLACE TABLE {STORED} ({columns})")
     con.execute(f"INSERT INTO {STORED} {select}")
