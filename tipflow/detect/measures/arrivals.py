@@ -11,7 +11,7 @@ buyer received, and the buyer's accounts that paid those fares.
 
 from __future__ import annotations
 
-from tipflow.detect.features import column_name
+from tipflow.detect.legs import column_name
 from tipflow.detect.measures.base import MeasureParameters, QueryContext, QueryMeasure
 from tipflow.detect.measures.identity import SURNAME
 

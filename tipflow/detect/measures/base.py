@@ -23,7 +23,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
-from tipflow.detect.features import column_name
+from tipflow.detect.legs import column_name
 from tipflow.detect.schema import Reference
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from tipflow.detect.features import keyword_pattern
+from tipflow.detect.legs import keyword_pattern
 from tipflow.detect.measures.base import MeasureParameters, QueryContext, QueryMeasure
 from tipflow.engine.duckdb import sql_string
 
