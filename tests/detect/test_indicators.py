@@ -421,3 +421,21 @@ def test_a_restaurant_banking_takings_is_not_cash_in_wires_out(tmp_path: Path) -
     evidence = _screen(data, tmp_path)
     assert evidence[(person, "MS-03")]["value"] >= 3
     assert (restaurant, "MS-03") not in evidence
+
+
+def test_boat_engine_and_satphone_bought_by_a_private_person(tmp_path: Path) -> None:
+    """MS-12: two sea-logistics merchants in a month (a boat dealer, a satphone shop); one
+    marina fuel bill a month is a weekend boater's."""
+    data = Dataset()
+    deckhand = data.person("d", "Jed Crane", city="Broome")
+    boater = data.person("b", "Amy Shore", city="Broome")
+    data.pay(day=3, amount=5200, channel="card", source=deckhand,
+             merchant_name="Kimberley Outboards", merchant_category_code="5551")  # fmt: skip
+    data.pay(day=5, amount=1300, channel="card", source=deckhand,
+             merchant_name="Satphone Shop Australia", merchant_category_code="4812")  # fmt: skip
+    for month in range(3):
+        data.pay(day=month * 30 + 2, amount=900, channel="card", source=boater,
+                 merchant_name="Broome Marina Fuel", merchant_category_code="4468")  # fmt: skip
+    evidence = _screen(data, tmp_path)
+    assert evidence[(deckhand, "MS-12")]["value"] == 2
+    assert (boater, "MS-12") not in evidence
