@@ -76,10 +76,11 @@ def address_key(address: str, postal_code: str, city: str, *, building: bool = F
 
 def party_addresses_sql() -> str:
     """SQL that creates ``party_addresses``: each party's address key with the unit
-    (``address``) and without (``building``), computed once for the measures and ties."""
+    (``address``) and without (``building``), computed once for the measures and ties; a
+    party whose address has no street line left (punctuation only) has no row."""
     return (
-        "CREATE OR REPLACE TABLE party_addresses AS SELECT party_id, "
+        "CREATE OR REPLACE TABLE party_addresses AS SELECT * FROM (SELECT party_id, "
         f"{address_key('address', 'postal_code', 'city')} AS address, "
         f"{address_key('address', 'postal_code', 'city', building=True)} AS building "
-        "FROM parties WHERE address IS NOT NULL AND trim(address) <> ''"
+        "FROM parties WHERE address IS NOT NULL) WHERE address IS NOT NULL"
     )
