@@ -49,7 +49,7 @@ circle AS (
 keys AS (
   SELECT party_id, k FROM (
     SELECT party_id, k, count(*) OVER (PARTITION BY k) AS sharing FROM (
-      SELECT DISTINCT party_id, 'address:' || building AS k FROM party_addresses
+      SELECT party_id, 'address:' || building AS k FROM party_addresses
       UNION ALL
       SELECT party_id, 'phone:' || phone FROM parties WHERE phone IS NOT NULL))
   WHERE sharing <= {p.max_sharing}

@@ -21,7 +21,7 @@ class CommonCounterparty(MeasureParameters):
     cross_border_only: bool = False
     country_lists: list[str] = []
     after_credit_hours: int | None = None  # only debits this soon after an earnings credit
-    min_wage_share: float = 0.0  # ... and at least this share of that credit
+    min_credit_share: float = 0.0  # ... and at least this share of that credit
     # Which credits are earnings: ``payroll`` (a wage), ``cash`` (a cash deposit: what a
     # victim paid in cash deposits before paying her "debt").
     earnings: list[Literal["payroll", "cash"]] = ["payroll"]
@@ -56,7 +56,7 @@ def _common_query(p: CommonCounterparty, ctx: QueryContext) -> str:
         earned = f"""AND EXISTS (SELECT 1 FROM legs c WHERE c.account_id = l.account_id
             AND c.direction = 'in' AND ({earning}) AND c.ts <= l.ts
             AND c.ts >= l.ts - INTERVAL {p.after_credit_hours} HOURS
-            AND l.amount >= {p.min_wage_share} * c.amount)"""
+            AND l.amount >= {p.min_credit_share} * c.amount)"""
     if p.one_way:
         earned += """ AND NOT EXISTS (SELECT 1 FROM legs b WHERE b.account_id = l.account_id
             AND b.direction = 'in' AND b.cp_key = l.cp_key)"""
