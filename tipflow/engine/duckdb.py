@@ -13,6 +13,7 @@ Settings that the pipeline's correctness depends on are set here, once:
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -71,6 +72,11 @@ def quote_identifier(name: str) -> str:
 def sql_string(value: str) -> str:
     """A SQL string literal holding exactly ``value``."""
     return "'" + value.replace("'", "''") + "'"
+
+
+def sql_list(values: Iterable[str]) -> str:
+    """The literals of ``values`` for an ``IN (...)`` list, comma-separated (empty for none)."""
+    return ", ".join(sql_string(value) for value in values)
 
 
 def first_row(con: Connection, sql: str, parameters: list[Any] | None = None) -> tuple[Any, ...]:

@@ -18,6 +18,7 @@ from tipflow.detect.measures.base import (
     lists_any,
 )
 from tipflow.detect.schema import Reference
+from tipflow.engine.duckdb import sql_list
 
 
 class MerchantActivity(MeasureParameters):
@@ -105,7 +106,7 @@ class InboundFanIn(MeasureParameters):
 
 
 def _fan_in_legs(p: InboundFanIn, _: Reference) -> str:
-    channels = ", ".join(f"'{c}'" for c in p.channels)
+    channels = sql_list(p.channels)
     person = " AND cp_person" if p.individuals_only else ""
     words = " OR ".join(f"kw_{name}" for name in p.keywords)
     keyword = f" AND ({words})" if words else ""

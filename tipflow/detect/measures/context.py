@@ -13,6 +13,7 @@ from typing import Literal
 
 from tipflow.detect.measures.base import MeasureParameters, QueryContext, QueryMeasure, lists_any
 from tipflow.detect.measures.identity import SURNAME
+from tipflow.engine.duckdb import sql_list
 from tipflow.network.ties import TieKind
 
 
@@ -37,7 +38,7 @@ class CommonCounterparty(MeasureParameters):
 
 
 def _common_query(p: CommonCounterparty, ctx: QueryContext) -> str:
-    channels = ", ".join(f"'{c}'" for c in p.channels)
+    channels = sql_list(p.channels)
     where = [
         "l.direction = 'out'",
         f"l.channel IN ({channels})",
@@ -119,7 +120,7 @@ class LinkedEvidence(MeasureParameters):
 
 
 def _linked_query(p: LinkedEvidence, _: QueryContext) -> str:
-    ids = ", ".join(f"'{i}'" for i in p.indicators)
+    ids = sql_list(p.indicators)
     direction = "" if p.direction == "both" else f" AND l.direction = '{p.direction}'"
     return f"""
 WITH marked AS (SELECT DISTINCT account_id FROM evidence WHERE indicator_id IN ({ids})),
@@ -160,8 +161,8 @@ class SharedRecipient(MeasureParameters):
 
 
 def _shared_recipient_query(p: SharedRecipient, _: QueryContext) -> str:
-    ids = ", ".join(f"'{i}'" for i in p.indicators)
-    channels = ", ".join(f"'{c}'" for c in p.channels)
+    ids = sql_list(p.indicators)
+    channels = sql_list(p.channels)
     return f"""
 WITH marked AS (SELECT DISTINCT account_id FROM evidence WHERE indicator_id IN ({ids})),
 paid AS (
@@ -202,12 +203,12 @@ class TiedToAlerts(MeasureParameters):
 
 
 def _tied_query(p: TiedToAlerts, _: QueryContext) -> str:
-    kinds = ", ".join(f"'{k}'" for k in p.kinds)
+    kinds = sql_list(p.kinds)
     roles = ""
     if p.alert_roles:
-        roles = "AND s.role IN (" + ", ".join(f"'{r}'" for r in p.alert_roles) + ")"
+        roles = "AND s.role IN (" + sql_list(p.alert_roles) + ")"
     if p.alert_typologies:
-        wanted = ", ".join(f"'{t}'" for t in p.alert_typologies)
+        wanted = sql_list(p.alert_typologies)
         roles += f" AND list_has_any(string_split(s.typologies, ';'), [{wanted}])"
     unrelated = ""
     if p.unrelated_only:
@@ -252,8 +253,8 @@ class EvidenceCounterparty(MeasureParameters):
 
 
 def _evidence_counterparty_query(p: EvidenceCounterparty, _: QueryContext) -> str:
-    ids = ", ".join(f"'{i}'" for i in p.indicators)
-    business = ", ".join(f"'{i}'" for i in p.business_indicators) or "NULL"
+    ids = sql_list(p.indicators)
+    business = sql_list(p.business_indicators) or "NULL"
     persons = f"AND (a.party_type = 'person' OR e.indicator_id IN ({business}))"
     return f"""
 WITH shown AS (

@@ -19,6 +19,7 @@ from tipflow.detect.measures.base import (
     groups_any,
     lists_any,
 )
+from tipflow.engine.duckdb import sql_list
 
 
 class SweepOut(MeasureParameters):
@@ -37,17 +38,13 @@ class SweepOut(MeasureParameters):
     min_cycles: int = 0  # distinct days with a swept debit
 
 
-def _in_list(values: list[str]) -> str:
-    return ", ".join(f"'{value}'" for value in values)
-
-
 def _sweep_query(p: SweepOut, ctx: QueryContext) -> str:
-    credit = f"channel IN ({_in_list(p.credit_channels)})"
+    credit = f"channel IN ({sql_list(p.credit_channels)})"
     if p.credit_keywords:
         credit += " AND (" + " OR ".join(f"kw_{k}" for k in p.credit_keywords) + ")"
     if p.credits_from_individuals:
         credit += " AND (cp_person OR channel = 'cash')"
-    debit = f"channel IN ({_in_list(p.debit_channels)})"
+    debit = f"channel IN ({sql_list(p.debit_channels)})"
     if p.recipients_individuals:
         debit += " AND (cp_person OR channel = 'cash')"
     top = f"WHERE rank <= {p.max_recipients}" if p.max_recipients > 0 else ""

@@ -11,7 +11,7 @@ from typing import Literal
 
 from tipflow.detect.legs import keyword_pattern
 from tipflow.detect.measures.base import MeasureParameters, QueryContext, QueryMeasure
-from tipflow.engine.duckdb import sql_string
+from tipflow.engine.duckdb import sql_list, sql_string
 
 #: The surname that tells families apart, lower case: the last word of the name, or of the
 #: part before a comma ("ROBINSON, Wayne").
@@ -125,7 +125,7 @@ class ThirdPartyControl(MeasureParameters):
 
 
 def _control_query(p: ThirdPartyControl, _: QueryContext) -> str:
-    relations = ", ".join(f"'{r}'" for r in p.relations)
+    relations = sql_list(p.relations)
     return f"""
 -- Parties as resolved entities: one controller known to three banks as three parties, each
 -- on one worker's account, sits on three holders' accounts.
@@ -224,7 +224,7 @@ ACCOUNT_NUMBER = "upper(regexp_replace({}, '[\\s-]', '', 'g'))"
 
 
 def _watchlist_query(p: WatchlistHit, context: QueryContext) -> str:
-    kinds = ", ".join(f"'{kind}'" for kind in p.kinds) or "NULL"
+    kinds = sql_list(p.kinds) or "NULL"
     caveat = sql_string(keyword_pattern(context.reference.watchlist_caveats))
     weak = f"(kind = 'name' OR regexp_matches(lower(coalesce(note, '')), {caveat}))"
     strength = weak if p.strength == "weak" else f"NOT {weak}"

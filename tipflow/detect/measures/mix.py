@@ -21,6 +21,7 @@ from tipflow.detect.measures.base import (
     groups_any,
     lists_any,
 )
+from tipflow.engine.duckdb import sql_list
 
 
 class LegKind(MeasureParameters):
@@ -40,7 +41,7 @@ class LegKind(MeasureParameters):
 def kind_sql(kind: LegKind) -> str:
     parts = ["true"]
     if kind.channels:
-        parts.append("channel IN (" + ", ".join(f"'{c}'" for c in kind.channels) + ")")
+        parts.append("channel IN (" + sql_list(kind.channels) + ")")
     if kind.groups:
         parts.append(groups_any(kind.groups))
     if kind.keywords:
@@ -139,9 +140,7 @@ PLACES = WindowMeasure(
     name="places",
     description="Distinct cities the account transacts in (cards and cash by default).",
     parameters=Places,
-    legs=lambda p, _: (
-        "city IS NOT NULL AND channel IN (" + ", ".join(f"'{c}'" for c in p.channels) + ")"
-    ),
+    legs=lambda p, _: "city IS NOT NULL AND channel IN (" + sql_list(p.channels) + ")",
     aggregates=lambda p, _: {
         "cities": "count(DISTINCT lower(city)) FILTER (WHERE $match)",
         "transactions": "count(*) FILTER (WHERE $match)",

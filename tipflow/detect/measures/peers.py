@@ -15,6 +15,7 @@ from __future__ import annotations
 from tipflow.detect.measures.base import MeasureParameters, QueryContext, QueryMeasure, groups_any
 from tipflow.detect.measures.identity import SURNAME
 from tipflow.detect.measures.mix import LegKind, kind_sql
+from tipflow.engine.duckdb import sql_list
 
 _NORMALISED_NAME = "regexp_replace(lower({0}), '[^a-z0-9]', '', 'g')"
 
@@ -156,7 +157,7 @@ class RepeatPayers(MeasureParameters):
 
 
 def _repeat_query(p: RepeatPayers, ctx: QueryContext) -> str:
-    channels = ", ".join(f"'{c}'" for c in p.channels)
+    channels = sql_list(p.channels)
     return f"""
 WITH c AS (
   SELECT account_id, cp_key, transaction_id, ts, {ctx.window_of("ts")} AS w FROM legs
@@ -191,7 +192,7 @@ class OwnerTransfers(MeasureParameters):
 
 
 def _owner_query(p: OwnerTransfers, ctx: QueryContext) -> str:
-    relations = ", ".join(f"'{r}'" for r in p.relations)
+    relations = sql_list(p.relations)
     return f"""
 WITH owned AS (
   SELECT ap.account_id AS business_account, ap.party_id AS owner

@@ -13,10 +13,7 @@ from tipflow.detect.measures.base import (
     lists_any,
 )
 from tipflow.detect.schema import Reference
-
-
-def _channels(channels: list[str]) -> str:
-    return ", ".join(f"'{c}'" for c in channels)
+from tipflow.engine.duckdb import sql_list
 
 
 class KeywordTransactions(MeasureParameters):
@@ -70,7 +67,7 @@ class OutboundTransfers(MeasureParameters):
 def _outbound_legs(p: OutboundTransfers, reference: Reference) -> str:
     parts = [
         "direction = 'out'",
-        f"channel IN ({_channels(p.channels)})",
+        f"channel IN ({sql_list(p.channels)})",
         "NOT coalesce(own_transfer, false)",
         f"amount >= {p.min_amount}",
     ]
@@ -125,7 +122,7 @@ def _band_legs(p: ThresholdBand, reference: Reference) -> str:
     low = limit * reference.thresholds.sub_threshold_low
     direction = "" if p.direction == "both" else f" AND direction = '{p.direction}'"
     return (
-        f"channel IN ({_channels(p.channels)}) AND amount >= {low} AND amount < {limit}{direction}"
+        f"channel IN ({sql_list(p.channels)}) AND amount >= {low} AND amount < {limit}{direction}"
     )
 
 
