@@ -110,6 +110,14 @@ class Dataset:
         )
         return account
 
+    def business(self, key: str, name: str, industry_code: str = "4911") -> str:
+        """An organisation with one current account ``A-<key>``; returns the account id."""
+        account = self.person(key, name)
+        self.parties[-1].update(
+            party_type="organisation", birth_date="", occupation="", industry_code=industry_code
+        )
+        return account
+
     def pay(
         self,
         *,

@@ -275,6 +275,30 @@ def test_fan_out_burst_is_not_a_payroll_the_memo_does_not_name(tmp_path: Path) -
     assert (employer, "FLOW-02") not in evidence
 
 
+def test_payers_of_a_shell_are_fan_leaves_a_trading_businesss_customers_are_not(
+    tmp_path: Path,
+) -> None:
+    data = Dataset()
+    shell = data.business("shell", "Apex Holdings")
+    agency = data.business("agency", "Sunway Travel", industry_code="7911")
+    shell_leaves = [data.person(f"s{i}", f"Shell Payer{i}") for i in range(6)]
+    customers = [data.person(f"c{i}", f"Tour Customer{i}") for i in range(6)]
+    regulars = [data.person(f"r{i}", f"Regular Traveller{i}") for i in range(12)]
+    for i, (leaf, customer) in enumerate(zip(shell_leaves, customers, strict=True)):
+        data.pay(day=20 + i * 0.5, amount=5000 + 700 * i, channel="ach", source=leaf, target=shell)
+        data.pay(day=20 + i * 0.5, amount=1500 + 90 * i, channel="ach", source=customer,
+                 target=agency)  # fmt: skip
+    for i, regular in enumerate(regulars):  # the agency's trade the rest of the year
+        for trip in range(2):
+            data.pay(day=2 + 7 * i + 40 * trip, amount=1200 + 50 * i, channel="ach",
+                     source=regular, target=agency)  # fmt: skip
+    evidence = _screen(data, tmp_path)
+    assert evidence[(shell, "FLOW-03")]["value"] == 6
+    assert evidence[(agency, "FLOW-03")]["value"] >= 6
+    assert all((leaf, "NET-06") in evidence for leaf in shell_leaves)
+    assert not any((customer, "NET-06") in evidence for customer in customers)
+
+
 def test_a_familys_ties_to_an_alert_are_not_network_evidence(tmp_path: Path) -> None:
     data = Dataset()
     listed = data.person("rex", "Rex Stone", phone="+13125550199", address="4 Elm St")

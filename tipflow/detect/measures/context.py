@@ -250,17 +250,40 @@ class EvidenceCounterparty(MeasureParameters):
     # payers (a travel agency's customers) are not the leaves of a laundering fan-in; the
     # people a business pays large sums within days (not payroll) may be a fan-out's.
     business_indicators: list[str] = []
+    # ... unless the business lives on that evidence: when the money it received in the
+    # evidence is at least this share of all it received in the period, it is a shell, not a
+    # trading business, and its payers are the fan's leaves.
+    shell_share: float = 0.5
 
 
 def _evidence_counterparty_query(p: EvidenceCounterparty, _: QueryContext) -> str:
     ids = sql_list(p.indicators)
     business = sql_list(p.business_indicators) or "NULL"
-    persons = f"AND (a.party_type = 'person' OR e.indicator_id IN ({business}))"
     return f"""
-WITH shown AS (
-  SELECT DISTINCT e.account_id AS alerted, unnest(e.transaction_ids) AS transaction_id
-  FROM evidence e JOIN account_profile a USING (account_id)
-  WHERE e.indicator_id IN ({ids}) {persons}
+WITH evidence_legs AS (
+  SELECT e.account_id, e.indicator_id, a.party_type, l.transaction_id, l.direction, l.amount
+  FROM (SELECT account_id, indicator_id, unnest(transaction_ids) AS transaction_id
+        FROM evidence WHERE indicator_id IN ({ids})) e
+  JOIN account_profile a USING (account_id)
+  JOIN legs l ON l.account_id = e.account_id AND l.transaction_id = e.transaction_id
+),
+received AS (
+  SELECT account_id, sum(amount) AS total FROM legs
+  WHERE direction = 'in' AND account_id IN (SELECT account_id FROM evidence_legs
+                                            WHERE party_type <> 'person')
+  GROUP BY account_id
+),
+shells AS (
+  SELECT account_id FROM (
+    SELECT DISTINCT account_id, transaction_id, amount FROM evidence_legs
+    WHERE party_type <> 'person' AND direction = 'in')
+  JOIN received USING (account_id)
+  GROUP BY account_id, total HAVING sum(amount) >= {p.shell_share} * total
+),
+shown AS (
+  SELECT DISTINCT account_id AS alerted, transaction_id FROM evidence_legs
+  WHERE party_type = 'person' OR indicator_id IN ({business})
+     OR account_id IN (SELECT account_id FROM shells)
 )
 SELECT l.account_id, count(DISTINCT l.transaction_id)::DOUBLE AS value,
        list(DISTINCT l.transaction_id ORDER BY l.transaction_id)[1:50] AS transaction_ids,
