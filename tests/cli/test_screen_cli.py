@@ -101,13 +101,13 @@ def test_results_follow_the_contract(world: Path, results: Path) -> None:
 
 def test_evidence_transactions_belong_to_the_account(world: Path, results: Path) -> None:
     # Except a storefront's late card sales (HT-SEX-21), seen on its customers' cards, a
-    # cycle (FLOW-04), whose evidence is every transfer of the cycle the account is on, and an
-    # arrival's GEO-04, whose evidence is the fares the recruiter paid.
+    # cycle (FLOW-04, FLOW-05), whose evidence is every transfer of the cycle the account is
+    # on, and an arrival's GEO-04, whose evidence is the fares the recruiter paid.
     bad = duckdb.sql(
         f"""
         WITH e AS (SELECT account_id, unnest(transaction_ids) AS transaction_id
                    FROM read_parquet('{results / "evidence.parquet"}')
-                   WHERE indicator_id NOT IN ('HT-SEX-21', 'FLOW-04', 'GEO-04'))
+                   WHERE indicator_id NOT IN ('HT-SEX-21', 'FLOW-04', 'FLOW-05', 'GEO-04'))
         SELECT count(*) FROM e JOIN read_csv('{world / "transactions.csv"}', all_varchar=true) t
           USING (transaction_id)
         WHERE e.account_id IS DISTINCT FROM t.from_account_id

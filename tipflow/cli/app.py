@@ -9,6 +9,7 @@ import typer
 from tipflow import __version__
 from tipflow.cli import (
     ingest_commands,
+    model_commands,
     network_commands,
     screen_commands,
     simulate_commands,
@@ -36,6 +37,7 @@ app = typer.Typer(
 )
 ingest_commands.register(app)
 screen_commands.register(app)
+model_commands.register(app)
 network_commands.register(app)
 typology_commands.register(app)
 simulate_commands.register(app)

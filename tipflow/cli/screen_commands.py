@@ -42,6 +42,10 @@ def screen(
             "--max-quarantine", min=0.0, max=1.0, help="Fail above this share quarantined."
         ),
     ] = DEFAULT_MAX_QUARANTINE,
+    model: Annotated[
+        Path | None,
+        typer.Option("--model", help="A `tipflow train` folder: blend its learned score in."),
+    ] = None,
     json_output: JsonOption = False,
 ) -> None:
     """Screen a dataset: every account scored, alerts explained, evidence kept.
@@ -49,7 +53,7 @@ def screen(
     Writes OUT/accounts.csv, networks.csv, evidence.parquet, run.json, quarantine/ and the
     workspace the later commands read (explain, reports).
     """
-    summary = _screen(dataset, out, config, max_quarantine, json_output)
+    summary = _screen(dataset, out, config, max_quarantine, json_output, model)
     if json_output:
         print_json(summary.run)
     else:
@@ -57,13 +61,23 @@ def screen(
 
 
 def _screen(
-    dataset: Path, out: Path, config: Path | None, max_quarantine: float, quiet: bool
+    dataset: Path,
+    out: Path,
+    config: Path | None,
+    max_quarantine: float,
+    quiet: bool,
+    model: Path | None = None,
 ) -> ScreenSummary:
     try:
         tuning = load_tuning(config) if config else None
         with RichProgress(stderr_console(), enabled=not quiet and sys.stderr.isatty()) as bars:
             return screen_dataset(
-                dataset, out, tuning=tuning, options=IngestOptions(max_quarantine), progress=bars
+                dataset,
+                out,
+                tuning=tuning,
+                options=IngestOptions(max_quarantine),
+                progress=bars,
+                model=model,
             )
     except TipflowError as exc:
         fail(str(exc))

@@ -27,6 +27,9 @@ from tipflow.network.communities import form_networks
 from tipflow.network.resolve import resolve_entities
 from tipflow.network.summary import summarise_networks
 from tipflow.network.ties import build_ties
+from tipflow.score.blend import blend_learned_score
+from tipflow.score.learned_features import feature_names
+from tipflow.score.model import load_model, model_digest
 from tipflow.score.typologies import score_accounts
 
 WORKSPACE_NAME = "workspace.duckdb"
@@ -53,10 +56,13 @@ def screen_dataset(
     tuning: Tuning | None = None,
     options: IngestOptions | None = None,
     progress: ProgressSink | None = None,
+    model: Path | None = None,
 ) -> ScreenSummary:
-    """Screen ``dataset`` and write the results folder ``out`` (created if missing)."""
+    """Screen ``dataset`` and write the results folder ``out`` (created if missing); with
+    ``model`` (a ``tipflow train`` folder), blend its learned score into the risk."""
     sink = progress or SilentProgress()
     library = load_library(tuning)  # a bad tuning file fails here, before reading the data
+    learned = load_model(model, feature_names(library)) if model else None
     out.mkdir(parents=True, exist_ok=True)
     seconds: dict[str, float] = {}
     started = time.perf_counter()
@@ -67,11 +73,16 @@ def screen_dataset(
     con = connect(out / WORKSPACE_NAME, options.engine if options else None)
     try:
         detect(con, library, sink, seconds)
+        if learned is not None:
+            with _Timer(seconds, "learned"), step(sink, "learned score"):
+                blend_learned_score(con, library, learned)
         with _Timer(seconds, "write"), step(sink, "write"):
             counts = write_results(con, out)
     finally:
         con.close()
     run = _run_record(dataset, library, report, counts, seconds)
+    if model is not None:
+        run["model"] = {"folder": str(model), "sha256": model_digest(model)}
     (out / "run.json").write_text(json.dumps(run, indent=2) + "\n", encoding="utf-8")
     return ScreenSummary(out, run)
 

@@ -5,11 +5,18 @@ A typology scores an account by the summed weights of its indicators that fired 
 ``alert_at``; without one of the typology's ``requires_any`` indicators the ratio is capped
 below 1, so context alone never alerts (catalogue §0.6). The account's risk is
 ``r / (1 + r)`` for its best ratio ``r``: 0.5 exactly where a typology is fully matched,
-approaching 1 as evidence accumulates. A decisive indicator (a watchlist hit) lifts the risk
-to at least ``DECISIVE_RISK``. The tuning's ``flag_at`` and ``alert_budget`` decide the alerts.
+approaching 1 as evidence accumulates. The tuning's ``flag_at`` and ``alert_budget`` decide
+the alerts.
+
+A decisive indicator (a watchlist hit) alerts by itself, whatever ``flag_at`` and the budget
+say, and its risk is ``DECISIVE_FLOOR + DECISIVE_SPAN x`` the risk of the rest of the evidence
+(0.5 to 0.95): partner intelligence is always looked at, but a listed identifier that nothing
+else supports ranks below a typology matched in full, since watchlists also name the innocent
+(an advert phone recycled, a stale entry).
 
 Output table ``account_scores``: account_id, risk_score, flagged, rank, crime, role,
-typologies, indicators, explanation (the results contract's columns, network aside).
+typologies, indicators, explanation (the results contract's columns, network aside) and
+decisive.
 """
 
 from __future__ import annotations
@@ -19,7 +26,8 @@ import pyarrow as pa
 from tipflow.detect.registry import Library
 from tipflow.engine.duckdb import Connection, table_exists
 
-DECISIVE_RISK = 0.95
+DECISIVE_FLOOR = 0.5
+DECISIVE_SPAN = 0.45
 UNREQUIRED_CAP = 0.9  # ratio cap for a typology none of whose required indicators fired
 
 
@@ -103,9 +111,10 @@ def score_accounts(con: Connection, library: Library) -> None:
         ),
         risk AS (
           SELECT a.account_id, a.institution_id,
-                 round(greatest(coalesce(b.ratio / (1 + b.ratio), 0),
-                                CASE WHEN f.decisive THEN {DECISIVE_RISK} ELSE 0 END), 6)
-                   AS risk_score,
+                 coalesce(b.ratio / (1 + b.ratio), 0) AS evidence_risk,
+                 round(CASE WHEN f.decisive THEN greatest(
+                   evidence_risk, {DECISIVE_FLOOR} + {DECISIVE_SPAN} * evidence_risk)
+                   ELSE evidence_risk END, 6) AS risk_score,
                  coalesce(b.crime, i.crime, f.fallback_crime) AS crime,
                  coalesce(b.role, f.fallback_role) AS role,
                  coalesce(b.typologies, '') AS typologies,
@@ -122,7 +131,8 @@ def score_accounts(con: Connection, library: Library) -> None:
           SELECT *, row_number() OVER (ORDER BY risk_score DESC, account_id) AS rank FROM risk
         )
         SELECT account_id, institution_id, risk_score,
-               (risk_score >= {library.tuning.flag_at} {within_budget}) AS flagged, rank,
+               (decisive OR (risk_score >= {library.tuning.flag_at} {within_budget}))
+                 AS flagged, rank,
                CASE WHEN risk_score > 0 THEN crime END AS crime,
                CASE WHEN risk_score > 0 THEN role END AS role,
                typologies, indicators,
@@ -134,7 +144,8 @@ def score_accounts(con: Connection, library: Library) -> None:
                    'Matches ' || typology_name || ' as ' || replace(role, '_', ' ')
                    || '. Indicators: ' || reasons || '.' || together
                  ELSE 'Below the alert threshold. Indicators: ' || reasons || '.' || together
-               END AS explanation
+               END AS explanation,
+               decisive
         FROM ranked
         """
     )

@@ -1,0 +1,108 @@
+"""From screened datasets to a training set, and from a model back to scores.
+
+Labels come from a simulator's ``truth/accounts.csv`` when the dataset has one (every account
+labelled: ``involved``, grouped by ``network_id``), else from the contract's ``labels`` table
+(``suspicious`` = 1, ``not_suspicious`` = 0; unlabelled accounts are left out, each account
+its own group).
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from tipflow.detect.registry import Library, load_library
+from tipflow.detect.schema import Tuning
+from tipflow.detect.screen import WORKSPACE_NAME, screen_dataset
+from tipflow.engine.duckdb import Connection, connect, sql_string
+from tipflow.engine.progress import ProgressSink
+from tipflow.errors import DatasetError
+from tipflow.score.learned_features import build_account_features, feature_matrix
+from tipflow.score.model import TrainingSet, train_model
+
+TRUTH_ACCOUNTS = Path("truth") / "accounts.csv"
+
+
+def labelled_features(
+    workspace: Path, dataset: Path, library: Library
+) -> tuple[np.ndarray, np.ndarray, list[str], list[str]]:
+    """Features, labels, groups and columns of one screened workspace."""
+    con = connect(workspace)
+    try:
+        columns = build_account_features(con, library)
+        _attach_labels(con, dataset)
+        table = con.sql(
+            "SELECT f.*, l.label, l.grp FROM account_features f JOIN _labels l USING (account_id) "
+            "ORDER BY f.account_id"
+        ).to_arrow_table()
+    finally:
+        con.close()
+    if table.num_rows == 0:
+        raise DatasetError(dataset, "no labelled account (no truth/ folder, no labels rows)")
+    return (
+        feature_matrix(table, columns),
+        np.asarray(table["label"].to_numpy(), dtype=float),
+        [f"{dataset.name}:{g}" for g in table["grp"].to_pylist()],
+        columns,
+    )
+
+
+def training_set(parts: list[tuple[Path, Path]], library: Library) -> TrainingSet:
+    """One training set from (workspace, dataset) pairs."""
+    features, labels, groups = [], [], []
+    columns: list[str] = []
+    for workspace, dataset in parts:
+        x, y, g, columns = labelled_features(workspace, dataset, library)
+        features.append(x)
+        labels.append(y)
+        groups.extend(g)
+    return TrainingSet(
+        np.vstack(features),
+        np.concatenate(labels),
+        groups,
+        columns,
+        [str(dataset) for _, dataset in parts],
+    )
+
+
+def train_on_datasets(
+    datasets: list[Path],
+    out: Path,
+    *,
+    tuning: Tuning | None = None,
+    progress: ProgressSink | None = None,
+) -> dict[str, Any]:
+    """Screen each dataset (in a scratch folder), learn from all of them, write the model
+    folder ``out``; returns the model card."""
+    library = load_library(tuning)
+    with tempfile.TemporaryDirectory(prefix="tipflow-train-") as scratch:
+        parts = []
+        for number, dataset in enumerate(datasets):
+            results = Path(scratch) / f"{number}-{dataset.name}"
+            screen_dataset(dataset, results, tuning=tuning, progress=progress)
+            parts.append((results / WORKSPACE_NAME, dataset))
+        return train_model(training_set(parts, library), out)
+
+
+def _attach_labels(con: Connection, dataset: Path) -> None:
+    truth = dataset / TRUTH_ACCOUNTS
+    if truth.is_file():
+        con.execute(
+            f"""
+            CREATE OR REPLACE TEMP TABLE _labels AS
+            SELECT account_id, (coalesce(involved, 'false') = 'true')::INT AS label,
+                   coalesce(nullif(network_id, ''), account_id) AS grp
+            FROM read_csv({sql_string(str(truth))}, all_varchar = true)
+            """
+        )
+        return
+    con.execute(
+        """
+        CREATE OR REPLACE TEMP TABLE _labels AS
+        SELECT account_id, max((label = 'suspicious')::INT) AS label, account_id AS grp
+        FROM labels GROUP BY account_id
+        """
+    )
