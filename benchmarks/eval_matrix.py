@@ -44,17 +44,7 @@ def run_one(
     generator: str, seed: int, subtlety: float, customers: int, days: int, work: Path
 ) -> dict[str, Any]:
     world = work / f"world-{seed}-{subtlety}"
-    if generator == "holdout":
-        from tests.holdout import write_holdout_world
-
-        write_holdout_world(world, customers, days, seed, subtlety, "parquet")
-    elif generator == "holdout_au":
-        from tests.holdout_au import write_holdout_world as write_au_world
-
-        write_au_world(world, customers, days, seed, subtlety, "parquet")
-    else:
-        config = load_world_config(None).with_overrides(customers=customers, days=days, seed=seed)
-        simulate(config.model_copy(update={"subtlety": subtlety}), world, "parquet")
+    write_world(generator, seed, subtlety, customers, days, world)
     results = work / f"results-{seed}-{subtlety}"
     screen_dataset(world, results)
     metrics = evaluate_results(results, world / "truth")
@@ -67,6 +57,23 @@ def run_one(
         "tipflow": metrics,
         "baseline": baseline,
     }
+
+
+def write_world(
+    generator: str, seed: int, subtlety: float, customers: int, days: int, world: Path
+) -> None:
+    """One world of ``generator`` (tipflow, holdout or holdout_au) as Parquet in ``world``."""
+    if generator == "holdout":
+        from tests.holdout import write_holdout_world
+
+        write_holdout_world(world, customers, days, seed, subtlety, "parquet")
+    elif generator == "holdout_au":
+        from tests.holdout_au import write_holdout_world as write_au_world
+
+        write_au_world(world, customers, days, seed, subtlety, "parquet")
+    else:
+        config = load_world_config(None).with_overrides(customers=customers, days=days, seed=seed)
+        simulate(config.model_copy(update={"subtlety": subtlety}), world, "parquet")
 
 
 def _worst(rows: dict[str, Any], *, catalogue_only: bool, lowest: bool) -> tuple[str, float]:

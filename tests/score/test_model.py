@@ -1,0 +1,75 @@
+"""The learned model on arrays: it learns a signal, calibrates, writes a card, and refuses a
+folder that does not match the features or its own digest."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from tipflow.errors import ConfigError
+from tipflow.score.model import (
+    CARD_FILE,
+    MODEL_FILE,
+    TrainingSet,
+    load_model,
+    split_of,
+    train_model,
+)
+
+COLUMNS = ["indicator_a", "indicator_b", "noise"]
+
+
+def _data(rows: int = 6000, seed: int = 1) -> TrainingSet:
+    rng = np.random.default_rng(seed)
+    labels = (rng.random(rows) < 0.05).astype(float)
+    signal = labels * rng.uniform(1.0, 3.0, rows) + rng.normal(0, 0.3, rows)
+    features = np.column_stack([signal, signal * 0.5 + rng.normal(0, 0.5, rows), rng.random(rows)])
+    groups = [f"g{i // 3}" for i in range(rows)]  # three accounts to a network
+    return TrainingSet(features, labels, groups, COLUMNS, ["arrays"])
+
+
+def test_learns_calibrates_and_writes_its_card(tmp_path: Path) -> None:
+    data = _data()
+    card = train_model(data, tmp_path / "model")
+    assert card["metrics"]["test"]["average_precision"] > 0.9
+    assert card["features"] == COLUMNS
+    assert card["top_features_by_gain"][0]["feature"] == "indicator_a"
+    assert json.loads((tmp_path / "model" / CARD_FILE).read_text("utf-8")) == card
+    model = load_model(tmp_path / "model", COLUMNS)
+    scores = model.predict(data.features)
+    assert scores.min() >= 0.0 and scores.max() <= 1.0
+    assert scores[data.labels == 1].mean() > 0.5 > scores[data.labels == 0].mean()
+    contributions = model.contributions(data.features[:5])
+    assert contributions.shape == (5, len(COLUMNS) + 1)  # and the bias
+
+
+def test_a_network_is_never_split_across_train_and_test() -> None:
+    parts = {split_of(f"world:N{i}") for i in range(3)}
+    assert all(split_of("world:N1") == split_of("world:N1") for _ in range(3))
+    shares = [split_of(f"g{i}") for i in range(5000)]
+    assert abs(shares.count("train") / 5000 - 0.6) < 0.03
+    assert parts <= {"train", "calibration", "test"}
+
+
+def test_refuses_other_features_and_a_tampered_model(tmp_path: Path) -> None:
+    folder = tmp_path / "model"
+    train_model(_data(), folder)
+    with pytest.raises(ConfigError, match="other features"):
+        load_model(folder, [*COLUMNS, "new_indicator"])
+    (folder / MODEL_FILE).write_text((folder / MODEL_FILE).read_text() + "\n", "utf-8")
+    with pytest.raises(ConfigError, match="SHA-256"):
+        load_model(folder, COLUMNS)
+    (folder / CARD_FILE).unlink()
+    with pytest.raises(ConfigError, match="missing"):
+        load_model(folder, COLUMNS)
+
+
+def test_a_split_without_both_classes_is_refused(tmp_path: Path) -> None:
+    data = _data()
+    flat = TrainingSet(data.features, np.zeros_like(data.labels), data.groups, COLUMNS, [])
+    with pytest.raises(ConfigError, match="both involved and uninvolved"):
+        train_model(flat, tmp_path / "model")
+    assert not (tmp_path / "model" / CARD_FILE).exists()
