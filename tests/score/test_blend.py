@@ -1,9 +1,8 @@
-"""The blend ``screen --model`` applies: the geometric mean of rules and model, decisive hits
-kept, explanations extended only where there is evidence."""
+"""The blend ``screen --model`` applies: a weighted geometric mean of rules and model,
+decisive hits kept, explanations extended only where there is evidence."""
 
 from __future__ import annotations
 
-import math
 from pathlib import Path
 
 import numpy as np
@@ -62,7 +61,7 @@ def test_geometric_mean_and_decisive_hits_kept(tmp_path: Path, model: Path) -> N
     scores = _screen_and_blend(data, tmp_path, model)
     rules, risk, flagged, decisive, text = scores[hub]
     learned = float(text.split("learned score ")[1].split(" ")[0])
-    assert rules > 0.5 and risk == pytest.approx(math.sqrt(rules * learned), abs=0.01)
+    assert rules > 0.5 and risk == pytest.approx(rules**0.7 * learned**0.3, abs=0.01)
     assert "weighed most: " in text
     rules, risk, flagged, decisive, _ = scores[listed]
     assert decisive and flagged and risk == rules  # the model cannot overrule intelligence

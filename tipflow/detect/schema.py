@@ -153,6 +153,8 @@ class Tuning(_Strict):
 
     flag_at: float = Field(default=0.5, gt=0.0, lt=1.0)
     alert_budget: int | None = Field(default=None, ge=0)
+    # With ``screen --model``: the blended risk is rules^(1 - w) x learned^w (docs/evaluation.md).
+    learned_weight: float = Field(default=0.3, ge=0.0, le=1.0)
     indicators: dict[IndicatorId, IndicatorTuning] = Field(default_factory=dict)
     typologies: dict[Identifier, TypologyTuning] = Field(default_factory=dict)
     reference: dict[str, Any] = Field(default_factory=dict)

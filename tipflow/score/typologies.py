@@ -35,8 +35,6 @@ def score_accounts(con: Connection, library: Library) -> None:
     """Create ``account_scores`` from ``evidence`` and ``account_profile``."""
     _register_library_tables(con, library)
     _inherited_crimes(con)
-    budget = library.tuning.alert_budget
-    within_budget = f"AND rank <= {budget}" if budget is not None else ""
     con.execute(
         f"""
         CREATE OR REPLACE TABLE typology_scores AS
@@ -131,8 +129,7 @@ def score_accounts(con: Connection, library: Library) -> None:
           SELECT *, row_number() OVER (ORDER BY risk_score DESC, account_id) AS rank FROM risk
         )
         SELECT account_id, institution_id, risk_score,
-               (decisive OR (risk_score >= {library.tuning.flag_at} {within_budget}))
-                 AS flagged, rank,
+               {alert_condition(library)} AS flagged, rank,
                CASE WHEN risk_score > 0 THEN crime END AS crime,
                CASE WHEN risk_score > 0 THEN role END AS role,
                typologies, indicators,
@@ -149,6 +146,14 @@ def score_accounts(con: Connection, library: Library) -> None:
         FROM ranked
         """
     )
+
+
+def alert_condition(library: Library) -> str:
+    """SQL over ``risk_score``, ``rank`` and ``decisive``: the tuning's threshold and budget,
+    and a decisive indicator whatever they say."""
+    budget = library.tuning.alert_budget
+    within_budget = f"AND rank <= {budget}" if budget is not None else ""
+    return f"(decisive OR (risk_score >= {library.tuning.flag_at} {within_budget}))"
 
 
 def _inherited_crimes(con: Connection) -> None:
