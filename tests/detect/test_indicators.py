@@ -433,6 +433,30 @@ def test_buyer_funded_accounts_paying_one_man_days_later(tmp_path: Path) -> None
     assert (women[3], "HT-SEX-11") in evidence and (women[3], "HT-SEX-28") not in evidence
 
 
+def test_a_lone_buyer_funded_account_handing_its_money_to_one_man(tmp_path: Path) -> None:
+    """HT-SEX-30: paid by a dozen buyers, she hands most of it to Rex in lumps every few days;
+    a plumber paid by a dozen customers pays most of it as rent to his landlord: not."""
+    data = Dataset()
+    rex = data.person("rex", "Rex Hale")
+    landlord = data.person("land", "Lou Grant")
+    victim = data.person("v", "Mali Sri")
+    plumber = data.person("p", "Ned Pipe")
+    for buyer in range(12):
+        for target, who in ((victim, "Buyer"), (plumber, "Client")):
+            data.pay(day=buyer * 2 + 0.5, amount=150 + 10 * buyer, channel="p2p", target=target,
+                     counterparty_name=f"{who}{buyer} Person")  # fmt: skip
+    for lump in range(5):
+        data.pay(day=lump * 5 + 3, amount=300 + 40 * lump, channel="p2p", source=victim,
+                 target=rex)  # fmt: skip
+        data.pay(day=lump * 5 + 3, amount=380, channel="p2p", source=plumber, target=landlord,
+                 description="rent + bills")  # fmt: skip
+    evidence = _screen(data, tmp_path)
+    hit = evidence[(victim, "HT-SEX-30")]
+    assert hit["value"] == 1 and len(hit["transaction_ids"]) == 5
+    assert "60 % of all it received" in str(hit["detail"])
+    assert (plumber, "HT-SEX-11") in evidence and (plumber, "HT-SEX-30") not in evidence
+
+
 def test_a_restaurant_banking_takings_is_not_cash_in_wires_out(tmp_path: Path) -> None:
     """MS-03: the same cash deposits and wires to an origin country are unexplained for a
     person, and the business for a restaurant (HOSPITALITY)."""

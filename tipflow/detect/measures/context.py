@@ -158,19 +158,29 @@ class SharedRecipient(MeasureParameters):
     channels: list[str] = ["p2p", "internal", "wire", "other"]
     min_transactions: int = 3  # per sender, to that recipient
     min_senders: int = 2
+    # ... and the sender hands that person at least this share of all it received (with one
+    # sender: a buyer-funded account living for someone else, not paying a partner's bills).
+    min_share: float = 0.0
 
 
 def _shared_recipient_query(p: SharedRecipient, _: QueryContext) -> str:
     ids = sql_list(p.indicators)
     channels = sql_list(p.channels)
+    share = f", at least {round(100 * p.min_share)} % of all it received" if p.min_share else ""
     return f"""
 WITH marked AS (SELECT DISTINCT account_id FROM evidence WHERE indicator_id IN ({ids})),
+received AS (
+  SELECT account_id, sum(amount) AS total FROM legs JOIN marked USING (account_id)
+  WHERE direction = 'in' GROUP BY account_id
+),
 paid AS (
   SELECT l.account_id, l.cp_key, list(l.transaction_id ORDER BY l.ts, l.transaction_id) AS tx
-  FROM legs l JOIN marked USING (account_id)
+  FROM legs l JOIN marked USING (account_id) JOIN received r USING (account_id)
   WHERE l.direction = 'out' AND l.cp_person AND l.channel IN ({channels})
     AND NOT coalesce(l.own_transfer, false) AND l.cp_key IS NOT NULL
-  GROUP BY 1, 2 HAVING count(*) >= {p.min_transactions}
+    AND NOT l.kw_rent  -- a landlord, however many tenants he has
+  GROUP BY l.account_id, l.cp_key, r.total
+  HAVING count(*) >= {p.min_transactions} AND sum(l.amount) >= {p.min_share} * r.total
 ),
 recipients AS (
   SELECT cp_key, count(*) AS senders FROM paid GROUP BY cp_key HAVING count(*) >= {p.min_senders}
@@ -178,7 +188,7 @@ recipients AS (
 SELECT account_id, max(r.senders)::DOUBLE AS value,
        flatten(list(pd.tx ORDER BY pd.cp_key))[1:50] AS transaction_ids,
        concat('one of ', max(r.senders), ' accounts showing {"/".join(p.indicators)} that pay '
-              'the same person') AS detail
+              'the same person{share}') AS detail
 FROM paid pd JOIN recipients r USING (cp_key) GROUP BY account_id
 """
 
