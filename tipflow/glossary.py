@@ -26,6 +26,10 @@ GLOSSARY: Final[dict[str, str]] = {
     "combination of indicators.",
     "evidence": "Why an indicator fired: the measured value, the threshold and the transactions.",
     "alert": "An account or network the engine recommends for human review (flagged).",
+    "learned score": "A model's calibrated probability that an account is involved, learned "
+    "from labelled worlds (`tipflow train`) and blended into the rules' risk (`--model`).",
+    "model card": "The record kept with a trained model: its data, features, parameters, "
+    "metrics, date, version and digest.",
     "entity": "One real person or organisation behind one or more parties, resolved within and "
     "across institutions; an account's holder is read as its entity.",
     "tie": "A typed link between two accounts: same holder, control, owner, device, shared "

@@ -76,6 +76,9 @@ def screen_dataset(
         if learned is not None:
             with _Timer(seconds, "learned"), step(sink, "learned score"):
                 blend_learned_score(con, library, learned)
+                # the alerts changed: networks are formed again from them
+                form_networks(con, library.network)
+                summarise_networks(con, library.network)
         with _Timer(seconds, "write"), step(sink, "write"):
             counts = write_results(con, out)
     finally:

@@ -1,4 +1,4 @@
-"""From screened datasets to a training set, and from a model back to scores.
+"""From labelled datasets to a training set and a model (``tipflow train``).
 
 Labels come from a simulator's ``truth/accounts.csv`` when the dataset has one (every account
 labelled: ``involved``, grouped by ``network_id``), else from the contract's ``labels`` table
@@ -45,7 +45,7 @@ def labelled_features(
     return (
         feature_matrix(table, columns),
         np.asarray(table["label"].to_numpy(), dtype=float),
-        [f"{dataset.name}:{g}" for g in table["grp"].to_pylist()],
+        [f"{dataset.resolve()}:{g}" for g in table["grp"].to_pylist()],  # networks per dataset
         columns,
     )
 
