@@ -434,8 +434,9 @@ def test_buyer_funded_accounts_paying_one_man_days_later(tmp_path: Path) -> None
 
 
 def test_a_lone_buyer_funded_account_handing_its_money_to_one_man(tmp_path: Path) -> None:
-    """HT-SEX-30: paid by a dozen buyers, she hands most of it to Rex in lumps every few days;
-    a plumber paid by a dozen customers pays most of it as rent to his landlord: not."""
+    """HT-SEX-30: paid by a dozen buyers, she hands most of it to Rex in lumps every few days
+    (and Rex gets HT-SEX-31); a plumber paid by a dozen customers pays most of it as rent to
+    his landlord: not."""
     data = Dataset()
     rex = data.person("rex", "Rex Hale")
     landlord = data.person("land", "Lou Grant")
@@ -455,6 +456,8 @@ def test_a_lone_buyer_funded_account_handing_its_money_to_one_man(tmp_path: Path
     assert hit["value"] == 1 and len(hit["transaction_ids"]) == 5
     assert "60 % of all it received" in str(hit["detail"])
     assert (plumber, "HT-SEX-11") in evidence and (plumber, "HT-SEX-30") not in evidence
+    assert evidence[(rex, "HT-SEX-31")]["value"] == 5  # the man she lives for
+    assert (landlord, "HT-SEX-31") not in evidence
 
 
 def test_a_restaurant_banking_takings_is_not_cash_in_wires_out(tmp_path: Path) -> None:

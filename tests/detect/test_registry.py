@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from tipflow.detect.engine import run_order
 from tipflow.detect.registry import load_library, load_tuning
 from tipflow.detect.schema import Tuning
 from tipflow.errors import ConfigError
@@ -67,3 +68,12 @@ def test_bad_tuning_is_one_message_naming_the_key(tmp_path: Path, text: str, exp
         load_library(load_tuning(path))
     assert expected in str(raised.value)
     assert "\n" not in str(raised.value)
+
+
+def test_second_pass_indicators_run_after_the_ones_they_read() -> None:
+    library = load_library(None)
+    queries = list(library.indicators.values())
+    order = sorted(queries, key=run_order(queries))
+    position = {indicator.spec.id: n for n, indicator in enumerate(order)}
+    assert position["HT-SEX-31"] > position["HT-SEX-30"] > position["HT-SEX-11"]
+    assert position["NET-06"] > position["FLOW-03"]

@@ -13,6 +13,7 @@ figure), ``threshold``, ``transaction_ids`` (at most 50, oldest first) and ``det
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from string import Template
 
 from tipflow.detect.applies import applies_on_legs, applies_on_profile
@@ -53,7 +54,7 @@ def run_indicators(
         _run_window_indicator(con, indicator, context)
         done += 1
         sink.update("indicators", 100.0 * done / total)
-    queries.sort(key=lambda i: isinstance(i.measure, QueryMeasure) and i.measure.second_pass)
+    queries.sort(key=run_order(queries))
     for indicator in queries:
         context = QueryContext(library.reference, indicator.spec.window_days, start)
         _run_query(con, indicator, context)
@@ -74,6 +75,26 @@ def run_context_indicators(con: Connection, library: Library, start: str) -> Non
     for indicator in library.indicators.values():
         if _after_scoring(indicator):
             _run_query(con, indicator, QueryContext(library.reference, None, start))
+
+
+def run_order(queries: list[Indicator]) -> Callable[[Indicator], int]:
+    """Sort key: 0 for measures of the data; for second-pass measures, which read other
+    indicators' evidence, one more than the deepest second-pass indicator they read (HT-SEX-31
+    reads HT-SEX-30, which reads HT-SEX-11)."""
+    by_id = {i.spec.id: i for i in queries}
+    depth: dict[str, int] = {}
+
+    def of(indicator: Indicator) -> int:
+        if indicator.spec.id not in depth:
+            depth[indicator.spec.id] = 0  # a cycle in the library stops here
+            if isinstance(indicator.measure, QueryMeasure) and indicator.measure.second_pass:
+                read = getattr(indicator.parameters, "indicators", [])
+                depth[indicator.spec.id] = 1 + max(
+                    (of(by_id[r]) for r in read if r in by_id), default=0
+                )
+        return depth[indicator.spec.id]
+
+    return of
 
 
 def _after_scoring(indicator: Indicator) -> bool:
