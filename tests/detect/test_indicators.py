@@ -460,6 +460,29 @@ def test_a_lone_buyer_funded_account_handing_its_money_to_one_man(tmp_path: Path
     assert (landlord, "HT-SEX-31") not in evidence
 
 
+def test_an_owner_known_to_another_bank_as_another_party(tmp_path: Path) -> None:
+    """ML-07: the business's register names its director as a party of its own; he is the
+    same person as the customer it pays (one entity), so the money counts. A stranger the
+    business pays as much does not."""
+    data = Dataset()
+    owner = data.person("own", "Kai Moreno", phone="+13125550142", address="9 Oak Rd")
+    stranger = data.person("str", "Lee Park", phone="+13125550177")
+    business = data.business("biz", "Moreno Trading")
+    director = {**data.parties[0], "party_id": "P-director"}  # the register's copy of Kai
+    data.parties.append(director)
+    data.account_parties.append(
+        {"account_id": business, "party_id": "P-director", "relation": "beneficial_owner"}
+    )
+    for day in (3, 17):
+        for payee in (owner, stranger):
+            data.pay(day=day, amount=6000, channel="wire", source=business, target=payee,
+                     description="director loan")  # fmt: skip
+    evidence = _screen(data, tmp_path)
+    assert evidence[(owner, "ML-07")]["value"] == 12000
+    assert evidence[(business, "ML-07")]["value"] == 12000
+    assert (stranger, "ML-07") not in evidence
+
+
 def test_a_restaurant_banking_takings_is_not_cash_in_wires_out(tmp_path: Path) -> None:
     """MS-03: the same cash deposits and wires to an origin country are unexplained for a
     person, and the business for a restaurant (HOSPITALITY)."""

@@ -194,19 +194,21 @@ class OwnerTransfers(MeasureParameters):
 def _owner_query(p: OwnerTransfers, ctx: QueryContext) -> str:
     relations = sql_list(p.relations)
     return f"""
-WITH owned AS (
-  SELECT ap.account_id AS business_account, ap.party_id AS owner
+WITH owned AS (  -- owners as resolved persons: a director known to two banks as two parties
+  SELECT ap.account_id AS business_account, coalesce(e.entity_id, ap.party_id) AS owner
   FROM account_parties ap JOIN account_profile b USING (account_id)
+  LEFT JOIN entities e ON e.party_id = ap.party_id
   WHERE b.party_type = 'organisation' AND ap.relation IN ({relations})
 ),
 moves AS (
   -- two equi-joins rather than one OR join: the person's leg, then the business's leg
   SELECT l.account_id, l.transaction_id, l.ts, l.amount, {ctx.window_of("l.ts")} AS w
   FROM legs l JOIN account_profile me USING (account_id)
-  JOIN owned o ON o.business_account = l.other_account_id AND o.owner = me.party_id
+  JOIN owned o ON o.business_account = l.other_account_id AND o.owner = me.entity_id
   UNION ALL
   SELECT l.account_id, l.transaction_id, l.ts, l.amount, {ctx.window_of("l.ts")} AS w
-  FROM legs l JOIN owned o ON o.business_account = l.account_id AND o.owner = l.other_party_id
+  FROM legs l JOIN owned o ON o.business_account = l.account_id
+  JOIN account_profile them ON them.account_id = l.other_account_id AND them.entity_id = o.owner
 )
 SELECT account_id, sum(amount) AS value,
        list(transaction_id ORDER BY ts, transaction_id)[1:50] AS transaction_ids,
