@@ -16,6 +16,7 @@ from tipflow.score.model import (
     TrainingSet,
     load_model,
     split_of,
+    split_parts,
     train_model,
 )
 
@@ -73,3 +74,19 @@ def test_a_split_without_both_classes_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="both involved and uninvolved"):
         train_model(flat, tmp_path / "model")
     assert not (tmp_path / "model" / CARD_FILE).exists()
+
+
+def test_dated_labels_split_in_time_whole_days(tmp_path: Path) -> None:
+    data = _data()
+    days = np.sort(np.random.default_rng(2).integers(19000, 19200, len(data.labels))).astype(float)
+    dated = TrainingSet(data.features, data.labels, data.groups, COLUMNS, [], days)
+    parts, how = split_parts(dated)
+    assert how.startswith("in time")
+    last_train = days[parts == "train"].max()
+    assert last_train < days[parts == "calibration"].min()
+    assert days[parts == "calibration"].max() < days[parts == "test"].min()
+    assert 0.5 < (parts == "train").mean() < 0.7
+    card = train_model(dated, tmp_path / "model")
+    assert card["training_data"]["split"].startswith("in time")
+    undated = TrainingSet(data.features, data.labels, data.groups, COLUMNS, [], days * np.nan)
+    assert split_parts(undated)[1].startswith("by network")

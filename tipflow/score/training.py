@@ -1,9 +1,9 @@
 """From labelled datasets to a training set and a model (``tipflow train``).
 
 Labels come from a simulator's ``truth/accounts.csv`` when the dataset has one (every account
-labelled: ``involved``, grouped by ``network_id``), else from the contract's ``labels`` table
-(``suspicious`` = 1, ``not_suspicious`` = 0; unlabelled accounts are left out, each account
-its own group).
+labelled: ``involved``, grouped by ``network_id``, split by network), else from the contract's
+``labels`` table (``suspicious`` = 1, ``not_suspicious`` = 0; unlabelled accounts are left
+out, each account its own group; split in time when every label has a ``label_date``).
 """
 
 from __future__ import annotations
@@ -30,13 +30,21 @@ def labelled_features(
     workspace: Path, dataset: Path, library: Library
 ) -> tuple[np.ndarray, np.ndarray, list[str], list[str]]:
     """Features, labels, groups and columns of one screened workspace."""
+    x, y, groups, columns, _ = labelled_rows(workspace, dataset, library)
+    return x, y, groups, columns
+
+
+def labelled_rows(
+    workspace: Path, dataset: Path, library: Library
+) -> tuple[np.ndarray, np.ndarray, list[str], list[str], np.ndarray]:
+    """:func:`labelled_features` and each row's label date (days since 1970; NaN if none)."""
     con = connect(workspace)
     try:
         columns = build_account_features(con, library)
         _attach_labels(con, dataset)
         table = con.sql(
-            "SELECT f.*, l.label, l.grp FROM account_features f JOIN _labels l USING (account_id) "
-            "ORDER BY f.account_id"
+            "SELECT f.*, l.label, l.grp, l.label_day FROM account_features f "
+            "JOIN _labels l USING (account_id) ORDER BY f.account_id"
         ).to_arrow_table()
     finally:
         con.close()
@@ -47,24 +55,27 @@ def labelled_features(
         np.asarray(table["label"].to_numpy(), dtype=float),
         [f"{dataset.resolve()}:{g}" for g in table["grp"].to_pylist()],  # networks per dataset
         columns,
+        np.array([np.nan if d is None else float(d) for d in table["label_day"].to_pylist()]),
     )
 
 
 def training_set(parts: list[tuple[Path, Path]], library: Library) -> TrainingSet:
     """One training set from (workspace, dataset) pairs."""
-    features, labels, groups = [], [], []
+    features, labels, groups, days = [], [], [], []
     columns: list[str] = []
     for workspace, dataset in parts:
-        x, y, g, columns = labelled_features(workspace, dataset, library)
+        x, y, g, columns, d = labelled_rows(workspace, dataset, library)
         features.append(x)
         labels.append(y)
         groups.extend(g)
+        days.append(d)
     return TrainingSet(
         np.vstack(features),
         np.concatenate(labels),
         groups,
         columns,
         [str(dataset) for _, dataset in parts],
+        np.concatenate(days),
     )
 
 
@@ -94,7 +105,8 @@ def _attach_labels(con: Connection, dataset: Path) -> None:
             f"""
             CREATE OR REPLACE TEMP TABLE _labels AS
             SELECT account_id, (coalesce(involved, 'false') = 'true')::INT AS label,
-                   coalesce(nullif(network_id, ''), account_id) AS grp
+                   coalesce(nullif(network_id, ''), account_id) AS grp,
+                   NULL::BIGINT AS label_day
             FROM read_csv({sql_string(str(truth))}, all_varchar = true)
             """
         )
@@ -102,7 +114,9 @@ def _attach_labels(con: Connection, dataset: Path) -> None:
     con.execute(
         """
         CREATE OR REPLACE TEMP TABLE _labels AS
-        SELECT account_id, max((label = 'suspicious')::INT) AS label, account_id AS grp
+        SELECT account_id, max((label = 'suspicious')::INT) AS label, account_id AS grp,
+               -- an account labelled twice counts from its latest label
+               date_diff('day', DATE '1970-01-01', max(label_date)) AS label_day
         FROM labels GROUP BY account_id
         """
     )
