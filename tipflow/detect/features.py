@@ -9,6 +9,9 @@
   It is a view over ``legs_packed``, which stores the flags as bits (:mod:`tipflow.detect.legs`).
 * ``account_profile``: each account with its holder's KYC and resolved entity (``entities``,
   from :mod:`tipflow.network.resolve`), for profile-aware measures.
+* ``account_relations``: the ``account_parties`` rows with each party's resolved entity, so
+  that a controller or owner known to two banks as two parties is one person to every measure
+  and tie.
 * ``party_addresses``: each party's address keys (:mod:`tipflow.ingest.addresses`).
 * ``ref_mcc_group``: the reference merchant groups with ranges expanded.
 
@@ -27,14 +30,15 @@ from tipflow.ingest.addresses import party_addresses_sql
 
 
 def build_features(con: Connection, reference: Reference) -> None:
-    """Create ``ref_mcc_group``, ``account_profile``, ``party_addresses`` and ``legs``
-    (replacing earlier ones).
+    """Create ``ref_mcc_group``, ``account_profile``, ``account_relations``,
+    ``party_addresses`` and ``legs`` (replacing earlier ones).
 
     Needs ``entities``; where entity resolution has not run, each party is its own entity."""
     _reference_tables(con, reference)
     if not table_exists(con, "entities"):
         con.execute("CREATE TABLE entities AS SELECT party_id, party_id AS entity_id FROM parties")
     con.execute(_PROFILE_SQL)
+    con.execute(_RELATIONS_SQL)
     con.execute(party_addresses_sql())
     build_legs(con, reference)
 
@@ -76,6 +80,12 @@ def _reference_tables(con: Connection, reference: Reference) -> None:
     if border:
         con.execute(f"INSERT INTO ref_border_city VALUES {border}")
 
+
+_RELATIONS_SQL = """
+CREATE OR REPLACE TABLE account_relations AS
+SELECT ap.account_id, ap.party_id, ap.relation, coalesce(e.entity_id, ap.party_id) AS entity_id
+FROM account_parties ap LEFT JOIN entities e USING (party_id)
+"""
 
 _PROFILE_SQL = """
 CREATE OR REPLACE TABLE account_profile AS

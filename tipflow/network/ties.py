@@ -104,11 +104,9 @@ def build_ties(con: Connection) -> None:
             HAVING count(DISTINCT entity_id) BETWEEN 2 AND {MAX_COMMON_BENEFICIARY})
         ),
         third AS (
-          SELECT ap.account_id, coalesce(e.entity_id, ap.party_id) AS party_id,
-                 a.party_type = 'organisation' AS business
-          FROM account_parties ap LEFT JOIN entities e USING (party_id)
-          JOIN account_profile a ON a.account_id = ap.account_id
-          WHERE ap.relation <> 'holder'
+          SELECT r.account_id, r.entity_id AS party_id, a.party_type = 'organisation' AS business
+          FROM account_relations r JOIN account_profile a USING (account_id)
+          WHERE r.relation <> 'holder'
         ),
         pairs AS (
           SELECT a.account_id, b.account_id AS other_account_id, 'same_holder' AS kind,

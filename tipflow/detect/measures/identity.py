@@ -130,10 +130,9 @@ def _control_query(p: ThirdPartyControl, _: QueryContext) -> str:
 -- Parties as resolved entities: one controller known to three banks as three parties, each
 -- on one worker's account, sits on three holders' accounts.
 WITH third AS (
-  SELECT coalesce(e.entity_id, ap.party_id) AS controller, ap.account_id, a.entity_id AS holder
-  FROM account_parties ap JOIN account_profile a USING (account_id)
-  LEFT JOIN entities e ON e.party_id = ap.party_id
-  WHERE ap.relation IN ({relations}) AND coalesce(e.entity_id, ap.party_id) <> a.entity_id
+  SELECT r.entity_id AS controller, r.account_id, a.entity_id AS holder
+  FROM account_relations r JOIN account_profile a USING (account_id)
+  WHERE r.relation IN ({relations}) AND r.entity_id <> a.entity_id
 ),
 reach AS (SELECT controller, count(DISTINCT holder) AS holders FROM third GROUP BY controller),
 controlled AS (

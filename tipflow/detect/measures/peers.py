@@ -195,10 +195,9 @@ def _owner_query(p: OwnerTransfers, ctx: QueryContext) -> str:
     relations = sql_list(p.relations)
     return f"""
 WITH owned AS (  -- owners as resolved persons: a director known to two banks as two parties
-  SELECT ap.account_id AS business_account, coalesce(e.entity_id, ap.party_id) AS owner
-  FROM account_parties ap JOIN account_profile b USING (account_id)
-  LEFT JOIN entities e ON e.party_id = ap.party_id
-  WHERE b.party_type = 'organisation' AND ap.relation IN ({relations})
+  SELECT r.account_id AS business_account, r.entity_id AS owner
+  FROM account_relations r JOIN account_profile b USING (account_id)
+  WHERE b.party_type = 'organisation' AND r.relation IN ({relations})
 ),
 moves AS (
   -- two equi-joins rather than one OR join: the person's leg, then the business's leg
