@@ -11,6 +11,7 @@ import typer
 
 from tipflow.cli.output import fail, print_json, stderr_console, stdout_console
 from tipflow.cli.progress_bars import RichProgress
+from tipflow.cli.screen_commands import TuningOption
 from tipflow.detect.registry import load_tuning
 from tipflow.errors import TipflowError
 from tipflow.score.amlworld_benchmark import run_benchmark
@@ -32,10 +33,7 @@ def train(
     out: Annotated[
         Path, typer.Option("--out", "-o", help="The model folder to write.", show_default=False)
     ],
-    config: Annotated[
-        Path | None,
-        typer.Option("--config", help="A tuning file (the screen that uses the model needs it)."),
-    ] = None,
+    config: TuningOption = None,  # the screen that uses the model needs the same one
     json_output: Annotated[
         bool, typer.Option("--json", help="Print the model card as JSON.")
     ] = False,

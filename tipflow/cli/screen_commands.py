@@ -23,6 +23,10 @@ ResultsArgument = Annotated[
     Path, typer.Argument(help="A results folder written by tipflow screen.", show_default=False)
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
+TuningOption = Annotated[
+    Path | None,
+    typer.Option("--config", help="A tuning file: thresholds, weights, alert budget."),
+]
 
 
 def screen(
@@ -32,10 +36,7 @@ def screen(
     out: Annotated[
         Path, typer.Option("--out", "-o", help="The results folder to write.", show_default=False)
     ],
-    config: Annotated[
-        Path | None,
-        typer.Option("--config", help="A tuning file: thresholds, weights, alert budget."),
-    ] = None,
+    config: TuningOption = None,
     max_quarantine: Annotated[
         float,
         typer.Option(
