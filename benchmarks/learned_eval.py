@@ -36,7 +36,7 @@ from tipflow.detect.screen import WORKSPACE_NAME, screen_dataset
 from tipflow.engine.duckdb import connect
 from tipflow.score.blend import blend_learned_score
 from tipflow.score.model import load_model, train_model
-from tipflow.score.training import labelled_features, training_set
+from tipflow.score.training import labelled_rows, training_set
 
 RESULTS = Path(__file__).parent / "results"
 HOLDOUTS = {"holdout": "UK holdout", "holdout_au": "AU holdout"}
@@ -71,7 +71,7 @@ def measure(world: Path, model_dir: Path, scratch: Path) -> dict[str, Any]:
     library = load_library(None)
     card = json.loads((model_dir / "model_card.json").read_text("utf-8"))
     model = load_model(model_dir, card["features"])
-    x, y, _, columns = labelled_features(world / "results" / WORKSPACE_NAME, world, library)
+    x, y, _, columns, _ = labelled_rows(world / "results" / WORKSPACE_NAME, world, library)
     rules = x[:, columns.index("rules_risk")]
     learned = model.predict(x)
     truth = _truth(world)
@@ -114,7 +114,7 @@ def throughput(world: Path, model_dir: Path, rows: int = 1_000_000) -> dict[str,
     contributions), on a matrix of ``rows`` holdout feature rows."""
     card = json.loads((model_dir / "model_card.json").read_text("utf-8"))
     model = load_model(model_dir, card["features"])
-    x, *_ = labelled_features(world / "results" / WORKSPACE_NAME, world, load_library(None))
+    x, *_ = labelled_rows(world / "results" / WORKSPACE_NAME, world, load_library(None))
     big = np.tile(x, (rows // len(x) + 1, 1))[:rows]
     timings = []
     for _ in range(3):

@@ -12,6 +12,10 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 
+import pyarrow.parquet as pq
+
+from tipflow.detect.screen import screen_dataset
+
 START = datetime(2024, 3, 1, 9, 0)
 
 PARTY_COLUMNS = [
@@ -167,3 +171,11 @@ def _write(path: Path, columns: list[str], rows: list[dict[str, str]]) -> None:
         writer.writeheader()
         for row in rows:
             writer.writerow(dict.fromkeys(columns, "") | row)  # unknown keys raise
+
+
+def screen_evidence(data: Dataset, tmp_path: Path) -> dict[tuple[str, str], dict[str, object]]:
+    """Write ``data``, screen it, and return its evidence by (account, indicator)."""
+    results = tmp_path / "results"
+    screen_dataset(data.write(tmp_path / "data"), results)
+    table = pq.read_table(results / "evidence.parquet").to_pylist()
+    return {(row["account_id"], row["indicator_id"]): row for row in table}

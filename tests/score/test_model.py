@@ -48,11 +48,16 @@ def test_learns_calibrates_and_writes_its_card(tmp_path: Path) -> None:
 
 
 def test_a_network_is_never_split_across_train_and_test() -> None:
-    parts = {split_of(f"world:N{i}") for i in range(3)}
-    assert all(split_of("world:N1") == split_of("world:N1") for _ in range(3))
+    data = _data()  # three accounts to a network
+    parts, how = split_parts(data)
+    assert how.startswith("by network")
+    by_network: dict[str, set[str]] = {}
+    for group, part in zip(data.groups, parts, strict=True):
+        by_network.setdefault(group, set()).add(str(part))
+    assert all(len(seen) == 1 for seen in by_network.values())
     shares = [split_of(f"g{i}") for i in range(5000)]
     assert abs(shares.count("train") / 5000 - 0.6) < 0.03
-    assert parts <= {"train", "calibration", "test"}
+    assert abs(shares.count("test") / 5000 - 0.2) < 0.03
 
 
 def test_refuses_other_features_and_a_tampered_model(tmp_path: Path) -> None:

@@ -26,18 +26,11 @@ from tipflow.score.model import TrainingSet, train_model
 TRUTH_ACCOUNTS = Path("truth") / "accounts.csv"
 
 
-def labelled_features(
-    workspace: Path, dataset: Path, library: Library
-) -> tuple[np.ndarray, np.ndarray, list[str], list[str]]:
-    """Features, labels, groups and columns of one screened workspace."""
-    x, y, groups, columns, _ = labelled_rows(workspace, dataset, library)
-    return x, y, groups, columns
-
-
 def labelled_rows(
     workspace: Path, dataset: Path, library: Library
 ) -> tuple[np.ndarray, np.ndarray, list[str], list[str], np.ndarray]:
-    """:func:`labelled_features` and each row's label date (days since 1970; NaN if none)."""
+    """Features, labels, groups, columns and each row's label date (days since 1970, NaN if
+    none) of one screened workspace."""
     con = connect(workspace)
     try:
         columns = build_account_features(con, library)
