@@ -118,6 +118,57 @@ def test_payments_held_for_weeks_then_released_in_a_round_sum(tmp_path: Path) ->
     assert (agent, "MS-09") not in evidence
 
 
+def test_a_phone_shop_holding_relatives_payments_alerts_with_its_owner(tmp_path: Path) -> None:
+    """MS-09 counts direct credits (an Australian Osko payment is ach) and, with three times
+    its threshold of payers held for weeks, alerts on its own as a smuggling front; NET-09
+    then names the shop's owner, though no money moves between him and the shop. The owner of
+    a business that releases nothing gets nothing."""
+    data = Dataset()
+    shop = data.business("shop", "Star Phone & Travel", industry_code="4741")
+    owner = data.person("own", "Hadi Karimi")
+    bakery = data.business("bake", "Corner Bakery", industry_code="1071")
+    baker = data.person("baker", "Ivo Brandt")
+    for business, holder in ((shop, "P-own"), (bakery, "P-baker")):
+        data.account_parties.append(
+            {"account_id": business, "party_id": holder, "relation": "beneficial_owner"}
+        )
+    for i in range(30):
+        payer = data.person(f"p{i}", f"Payer Number{i}")
+        data.pay(day=i * 0.8, amount=1200 + 10 * i, channel="ach", source=payer, target=shop,
+                 description="for brother")  # fmt: skip
+        data.pay(day=i * 0.8, amount=1200 + 10 * i, channel="ach", source=payer, target=bakery)
+    data.pay(day=26, amount=40000, channel="wire", source=shop,
+             counterparty_name="Al Noor Trading LLC", counterparty_country="AE")  # fmt: skip
+    data.pay(day=26, amount=38571.5, channel="wire", source=bakery,
+             counterparty_name="Flour Mills Ltd", counterparty_country="US")  # fmt: skip
+    evidence = screen_evidence(data, tmp_path)
+    assert evidence[(shop, "MS-09")]["value"] == 30
+    assert evidence[(owner, "NET-09")]["value"] == 1
+    assert (bakery, "MS-09") not in evidence  # an uneven supplier payment is no release
+    assert (baker, "NET-09") not in evidence
+
+
+def test_cash_paid_at_the_counter_covers_a_release(tmp_path: Path) -> None:
+    """MS-09: relatives also pay the agent in cash. Ten people's transfers (12,000) do not
+    cover half a 40,000 release; with 10,000 of cash deposits in the same weeks they do. The
+    people counted stay the ten who are named."""
+    data = Dataset()
+    with_cash = data.business("cash", "Nova Mobile Repairs", industry_code="9512")
+    without = data.business("bare", "Luna Mobile Repairs", industry_code="9512")
+    for i in range(10):
+        payer = data.person(f"p{i}", f"Payer Number{i}")
+        for shop in (with_cash, without):
+            data.pay(day=i, amount=1200, channel="p2p", source=payer, target=shop)
+    for day in (4, 9, 14, 19):
+        data.pay(day=day, amount=2500, channel="cash", target=with_cash)
+    for shop in (with_cash, without):
+        data.pay(day=24, amount=40000, channel="wire", source=shop,
+                 counterparty_name="Marmara Trading Co", counterparty_country="TR")  # fmt: skip
+    evidence = screen_evidence(data, tmp_path)
+    assert evidence[(with_cash, "MS-09")]["value"] == 10
+    assert (without, "MS-09") not in evidence
+
+
 def test_an_owner_known_to_another_bank_as_another_party(tmp_path: Path) -> None:
     """ML-07: the business's register names its director as a party of its own; he is the
     same person as the customer it pays (one entity), so the money counts. A stranger the

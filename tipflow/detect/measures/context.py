@@ -207,6 +207,7 @@ class TiedToAlerts(MeasureParameters):
     min_transactions: int = 2  # for ties that count transfers (money, large, same holder)
     alert_roles: list[str] = []  # only alerts with these roles (all when empty)
     alert_typologies: list[str] = []  # only alerts matching one of these typologies
+    alert_party_types: list[str] = []  # only alerts held by these party types (all when empty)
     # Only alerts whose holder has another surname: a parent on a child's card, a family
     # sharing a home and a tablet are ties, but not evidence against the rest of the family.
     unrelated_only: bool = False
@@ -220,6 +221,8 @@ def _tied_query(p: TiedToAlerts, _: QueryContext) -> str:
     if p.alert_typologies:
         wanted = sql_list(p.alert_typologies)
         roles += f" AND list_has_any(string_split(s.typologies, ';'), [{wanted}])"
+    if p.alert_party_types:
+        roles += " AND s.party_type IN (" + sql_list(p.alert_party_types) + ")"
     unrelated = ""
     if p.unrelated_only:
         unrelated = f"AND {SURNAME.format('me.name')} IS DISTINCT FROM {SURNAME.format('s.name')}"
@@ -227,7 +230,7 @@ def _tied_query(p: TiedToAlerts, _: QueryContext) -> str:
 WITH tied AS (
   SELECT t.account_id, t.other_account_id, string_agg(DISTINCT t.kind, '/' ORDER BY t.kind) AS how
   FROM ties t
-  JOIN (SELECT s.account_id, s.role, s.typologies, a.name
+  JOIN (SELECT s.account_id, s.role, s.typologies, a.name, a.party_type
         FROM account_scores s JOIN account_profile a USING (account_id) WHERE s.flagged) s
     ON s.account_id = t.other_account_id
   JOIN account_profile me ON me.account_id = t.account_id

@@ -12,6 +12,7 @@ settles weekly; the hold that counts is longer.
 from __future__ import annotations
 
 from tipflow.detect.measures.base import MeasureParameters, QueryContext, QueryMeasure, fmt
+from tipflow.engine.duckdb import sql_list
 
 
 class EscrowRelease(MeasureParameters):
@@ -22,6 +23,11 @@ class EscrowRelease(MeasureParameters):
     lookback_days: int = 42  # credits this long before a release can be what it releases
     min_hold_days: int = 10  # the oldest of them waited at least this long
     min_cover: float = 0.5  # and together they cover at least this share of the release
+    #: How people pay in: transfers of every kind (an Australian Osko or direct credit is ach).
+    credit_channels: list[str] = ["p2p", "wire", "remittance", "internal", "ach", "other"]
+    #: Relatives also pay the agent in cash, off the books: cash deposits in the window count
+    #: towards the cover (never towards the people, whom cash does not name).
+    cash_covers: bool = True
 
 
 def _escrow_query(p: EscrowRelease, _: QueryContext) -> str:
@@ -29,7 +35,7 @@ def _escrow_query(p: EscrowRelease, _: QueryContext) -> str:
 WITH credits AS (
   SELECT account_id, ts, amount, cp_key FROM legs
   WHERE direction = 'in' AND cp_person AND NOT coalesce(own_transfer, false)
-    AND channel IN ('p2p', 'wire', 'remittance', 'internal', 'other')
+    AND channel IN ({sql_list(p.credit_channels)})
     AND amount BETWEEN {p.min_credit} AND {p.max_credit}
 ),
 releases AS (
@@ -50,14 +56,21 @@ held AS (
   FROM releases r JOIN credits c ON c.account_id = r.account_id
    AND c.ts < r.ts AND c.ts >= r.since
   GROUP BY r.account_id, r.transaction_id, r.ts, r.amount
+),
+cash AS (
+  SELECT r.transaction_id, coalesce(sum(l.amount), 0) AS cash_in
+  FROM releases r JOIN legs l ON l.account_id = r.account_id AND l.direction = 'in'
+   AND l.channel = 'cash' AND l.ts < r.ts AND l.ts >= r.since AND {p.cash_covers}
+  GROUP BY r.transaction_id
 )
 SELECT account_id, max(senders)::DOUBLE AS value,
        list(transaction_id ORDER BY ts, transaction_id)[1:50] AS transaction_ids,
        concat(count(*), ' round releases totalling ', {fmt("sum(amount)")}, ' after holding ',
               'payments of up to ', max(senders), ' people for up to ', max(hold_days),
               ' days') AS detail
-FROM held
-WHERE hold_days >= {p.min_hold_days} AND collected >= {p.min_cover} * amount
+FROM held LEFT JOIN cash USING (transaction_id)
+WHERE hold_days >= {p.min_hold_days}
+  AND collected + coalesce(cash_in, 0) >= {p.min_cover} * amount
 GROUP BY account_id
 """
 
