@@ -98,8 +98,8 @@ def _graph(con: duckdb.DuckDBPyConnection, network_id: str) -> dict[str, Any]:
         f"""
         WITH flows AS (
           SELECT account_id, direction, coalesce(cp_key, channel) AS party,
-                 any_value(coalesce(counterparty_name, merchant_name, channel)) AS label,
-                 any_value(cp_country) AS country, count(*) AS transactions,
+                 min(coalesce(counterparty_name, merchant_name, channel)) AS label,
+                 min(cp_country) AS country, count(*) AS transactions,
                  round(sum(amount), 2)::DOUBLE AS total,
                  min(day)::VARCHAR AS first_day, max(day)::VARCHAR AS last_day
           FROM legs WHERE account_id IN (SELECT unnest(?)) AND other_account_id IS NULL
@@ -110,7 +110,7 @@ def _graph(con: duckdb.DuckDBPyConnection, network_id: str) -> dict[str, Any]:
           SELECT party FROM flows GROUP BY party
           ORDER BY sum(total) DESC, party LIMIT {OUTSIDE_SHOWN}
         )
-        SELECT f.* FROM flows f JOIN top USING (party) ORDER BY f.party, f.account_id
+        SELECT f.* FROM flows f JOIN top USING (party) ORDER BY f.party, f.account_id, f.direction
         """,
         [ids],
     )
