@@ -147,3 +147,44 @@ def test_listed_accounts_match_however_written_and_their_payers_are_tied(tmp_pat
     )
     assert len(evidence[(victim, "GEN-10")]["transaction_ids"]) == 2
     assert (once, "GEN-10") not in evidence
+
+
+def test_workers_housed_at_an_alerted_storefront_are_alerted(tmp_path: Path) -> None:
+    """NET-08 with NET-02: registered alone in the building of an alerted business (here
+    listed by police), of another surname, barely banking - a worker of catalogue T3 step 4.
+    The same rooms above a business nobody alerted on are just an address."""
+    data = Dataset()
+    spa = data.business("spa", "Jade Garden Spa Ltd", industry_code="9609")
+    bakery = data.business("bake", "Crumb and Co Ltd", industry_code="1071")
+    for party, address in (("P-spa", "12 Harbour St"), ("P-bake", "40 Mill Rd")):
+        next(p for p in data.parties if p["party_id"] == party)["address"] = address
+    housed = [
+        data.person(f"w{i}", name, address=f"Flat {i + 1}, 12 Harbour St")
+        for i, name in enumerate(["Mali Sri"])
+    ]
+    tenants = [
+        data.person(f"t{i}", name, address=f"Flat {i + 1}, 40 Mill Rd")
+        for i, name in enumerate(["Ann Brook"])
+    ]
+    for account in [spa, bakery, *housed, *tenants]:
+        data.pay(day=1, amount=40, channel="cash", target=account)
+    data.watchlist.append({"entry_id": "W1", "kind": "account", "value": spa,
+                           "note": "storefront in a police operation"})  # fmt: skip
+    results = tmp_path / "results"
+    screen_dataset(data.write(tmp_path / "data"), results)
+    flagged = dict(
+        duckdb.sql(
+            f"SELECT account_id, flagged FROM read_csv('{results / 'accounts.csv'}')"
+        ).fetchall()
+    )
+    evidence = {
+        (a, i)
+        for a, i in duckdb.sql(
+            f"SELECT account_id, indicator_id FROM '{results / 'evidence.parquet'}'"
+        ).fetchall()
+    }
+    assert flagged[spa]
+    for worker in housed:
+        assert (worker, "NET-08") in evidence and flagged[worker]
+    for tenant in tenants:
+        assert (tenant, "NET-08") not in evidence and not flagged[tenant]
