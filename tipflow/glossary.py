@@ -37,9 +37,12 @@ GLOSSARY: Final[dict[str, str]] = {
     "network": "A group of accounts tipflow links by money flows and shared attributes.",
     "look-alike": "An innocent population that resembles a typology (a lawful spa, a diaspora "
     "remitter); the share of it flagged is the false-positive rate that matters most.",
-    "case": "An alert or network an analyst works: assigned, commented, escalated, closed.",
+    "case": "What an analyst works and a report is about: a flagged network, or a flagged "
+    "account outside any flagged network; later assigned, commented, escalated, closed.",
     "report": "A suspicious transaction report (STR) sent to a financial intelligence unit (FIU), "
-    "in goAML XML.",
+    "in goAML XML; one per case (`tipflow report`).",
+    "FIU profile": "The YAML file that adapts goAML reports to one FIU's edition: its reporting "
+    "entity, report code and the codes its indicators and channels map to.",
     "disclosure": "Intelligence an FIU passes to police or back to an institution.",
     "feedback": "What an FIU or police tell a reporting institution about the use of its reports.",
 }

@@ -11,6 +11,7 @@ from tipflow.cli import (
     ingest_commands,
     model_commands,
     network_commands,
+    report_commands,
     screen_commands,
     simulate_commands,
     typology_commands,
@@ -39,6 +40,7 @@ ingest_commands.register(app)
 screen_commands.register(app)
 model_commands.register(app)
 network_commands.register(app)
+report_commands.register(app)
 typology_commands.register(app)
 simulate_commands.register(app)
 
