@@ -217,3 +217,6 @@ def test_demo_runs_end_to_end(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "Evaluated" in result.stdout and "precision" in result.stdout
     assert (tmp_path / "demo" / "results" / "accounts.csv").is_file()
+    assert "Reported" in result.stdout
+    assert (tmp_path / "demo" / "report" / "index.html").is_file()
+    assert (tmp_path / "demo" / "report" / "report.json").is_file()

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from rich.console import Console
 
 from tipflow.cli.output import fail, print_json, stderr_console, stdout_console
 from tipflow.cli.progress_bars import RichProgress
@@ -134,7 +135,8 @@ def demo(
     days: Annotated[int, typer.Option(min=30, help="Days simulated.")] = 120,
     seed: Annotated[int, typer.Option(help="Random seed.")] = 1,
 ) -> None:
-    """Simulate a small world, screen it and evaluate the results against its truth."""
+    """Simulate a small world, screen it, evaluate the results against its truth and write
+    the reports (goAML STRs, FollowTheMoney, readable case pages)."""
     from tipflow.simulate import load_world_config, simulate
 
     console = stdout_console()
@@ -152,6 +154,7 @@ def demo(
     metrics: dict[str, Any] = evaluate_results(results, world_dir / "truth")
     console.print("[bold]3. Evaluated[/bold] against the world's ground truth")
     render_evaluation(console, metrics)
+    _demo_report(console, results, out / "report")
     first = _first_flagged(results)
     if first:
         console.print(f"Next: [cyan]tipflow explain {results} {first}[/cyan]")
@@ -159,6 +162,21 @@ def demo(
         console.print(
             f"      [cyan]tipflow network {results} NW-00001 --out {out / 'networks'}[/cyan]"
         )
+
+
+def _demo_report(console: Console, results: Path, out: Path) -> None:
+    """Step 4 of the demo: the reports an analyst would file and read (goAML, FtM, pages)."""
+    from tipflow.report.build import write_report
+
+    try:
+        with RichProgress(stderr_console(), enabled=sys.stderr.isatty()) as bars:
+            report = write_report(results, out, progress=bars)
+    except TipflowError as exc:
+        fail(str(exc))
+    console.print(
+        f"[bold]4. Reported[/bold] {report.cases} cases: goAML STRs in {out / 'goaml'}, "
+        f"FollowTheMoney in {report.ftm_file.name}; open [cyan]{report.index}[/cyan]"
+    )
 
 
 def _has_networks(results: Path) -> bool:
