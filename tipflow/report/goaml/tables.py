@@ -12,36 +12,25 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-from decimal import Decimal
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
 from tipflow.errors import DatasetError
 from tipflow.ingest.codes import currency_codes
+from tipflow.report.cases import CaseParty, CaseTransaction
 
 LEFT_OUT = "goaml_left_out"
+#: goAML's dates carry no UTC offset: a case transaction's offset has no column to come from.
+_NOT_CONTRACT = ("utc_offset_minutes",)
 
 
 class _Row(BaseModel):
     model_config = ConfigDict(frozen=True)
 
 
-class PartyRow(_Row):
-    party_id: str
-    party_type: str  # person | organisation
-    name: str | None = None
-    birth_date: dt.date | None = None
-    gender: str | None = None
-    nationality: str | None = None
-    address: str | None = None
-    city: str | None = None
-    postal_code: str | None = None
-    country: str | None = None
-    phone: str | None = None
-    email: str | None = None
-    occupation: str | None = None
-    industry_code: str | None = None
+class PartyRow(CaseParty):
+    """A party as the input contract's parties table has it (the same columns as a case's)."""
 
 
 class AccountRow(_Row):
@@ -63,24 +52,9 @@ class AccountPartyRow(_Row):
     relation: str
 
 
-class TransactionRow(_Row):
-    transaction_id: str
-    timestamp: dt.datetime
-    amount: Decimal
-    currency: str
-    base_amount: Decimal | None = None
-    channel: str
-    from_account_id: str | None = None
-    to_account_id: str | None = None
-    counterparty_name: str | None = None
-    counterparty_account: str | None = None
-    counterparty_institution: str | None = None
-    counterparty_country: str | None = None
-    merchant_name: str | None = None
-    merchant_category_code: str | None = None
-    city: str | None = None
-    country: str | None = None
-    description: str | None = None
+class TransactionRow(CaseTransaction):
+    """A transaction as the input contract has it, with the goAML codes the report used."""
+
     goaml_transmode_code: str | None = None
     goaml_from_funds_code: str | None = None
     goaml_to_funds_code: str | None = None
@@ -148,11 +122,14 @@ def write_dataset(report: GoamlReport, out_dir: Path) -> dict[Path, int]:
     except OSError as exc:
         raise DatasetError(out_dir, f"cannot create the folder ({exc.strerror or exc})") from exc
     kept, left_out = report.contract_transactions()
-    tables: dict[str, tuple[list[str], list[_Row]]] = {
+    tables: dict[str, tuple[list[str], list[BaseModel]]] = {
         "parties": (list(PartyRow.model_fields), list(report.parties)),
         "accounts": (list(AccountRow.model_fields), list(report.accounts)),
         "account_parties": (list(AccountPartyRow.model_fields), list(report.account_parties)),
-        "transactions": (list(TransactionRow.model_fields), list(kept)),
+        "transactions": (
+            [c for c in TransactionRow.model_fields if c not in _NOT_CONTRACT],
+            list(kept),
+        ),
     }
     left_path = out_dir / f"{LEFT_OUT}.csv"
     left_path.unlink(missing_ok=True)  # one from an earlier read would mislead
@@ -170,7 +147,7 @@ class _Reason(_Row):
     reason: str
 
 
-def _write_csv(path: Path, columns: list[str], rows: list[_Row]) -> Path:
+def _write_csv(path: Path, columns: list[str], rows: list[BaseModel]) -> Path:
     try:
         with path.open("w", encoding="utf-8", newline="") as handle:
             writer = csv.writer(handle)
