@@ -8,6 +8,7 @@ import typer
 
 from tipflow import __version__
 from tipflow.cli import (
+    hub_commands,
     ingest_commands,
     model_commands,
     network_commands,
@@ -41,6 +42,7 @@ screen_commands.register(app)
 model_commands.register(app)
 network_commands.register(app)
 report_commands.register(app)
+hub_commands.register(app)
 typology_commands.register(app)
 simulate_commands.register(app)
 

@@ -1,0 +1,81 @@
+"""Login, the caller's own identity, API tokens and an organisation admin's users."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, HTTPException, status
+from sqlalchemy import select
+
+from tipflow.hub.admin import HubAdminError, create_user, issue_token
+from tipflow.hub.auth import Authenticated, DbSession, Principal, State, allow
+from tipflow.hub.models import Organisation, User
+from tipflow.hub.schemas import LoginRequest, MeOut, NewUser, TokenOut, UserOut
+from tipflow.hub.vocabulary import Role, TokenKind
+
+router = APIRouter(tags=["identity"])
+OrgAdmin = Annotated[Principal, Depends(allow(admin=True))]
+
+
+@router.get("/health", operation_id="health")
+def health() -> dict[str, str]:
+    """Public: the service answers (nothing about its data)."""
+    return {"status": "ok"}
+
+
+@router.post("/auth/login", operation_id="login")
+def login(body: LoginRequest, state: State, session: DbSession) -> TokenOut:
+    """Public: a session token for an e-mail and password (valid for the configured hours)."""
+    user = session.scalar(select(User).where(User.email == body.email.strip().lower()))
+    password_hash = user.password_hash if user is not None and user.active else None
+    if user is None or not state.passwords.verify(password_hash, body.password):
+        raise HTTPException(status.HTTP_401_UNAUTHORIZED, "wrong e-mail or password")
+    lifetime = dt.timedelta(hours=state.settings.session_hours)
+    token, row = issue_token(session, user, state.secret, TokenKind.SESSION, lifetime=lifetime)
+    session.commit()
+    return TokenOut(access_token=token, expires_at=row.expires_at)
+
+
+@router.get("/me", operation_id="read_me")
+def read_me(principal: Authenticated) -> MeOut:
+    return MeOut(
+        user_id=principal.user_id,
+        email=principal.email,
+        role=principal.role,
+        organisation_id=principal.organisation_id,
+        org_type=principal.org_type,
+    )
+
+
+@router.post("/tokens", operation_id="create_api_token", status_code=status.HTTP_201_CREATED)
+def create_api_token(principal: Authenticated, state: State, session: DbSession) -> TokenOut:
+    """A long-lived API token for the caller's own account; shown once, stored as a hash."""
+    user = session.get_one(User, principal.user_id)
+    token, row = issue_token(session, user, state.secret, TokenKind.API)
+    session.commit()
+    return TokenOut(access_token=token, expires_at=row.expires_at)
+
+
+@router.post("/org/users", operation_id="create_user", status_code=status.HTTP_201_CREATED)
+def create_org_user(
+    body: NewUser, principal: OrgAdmin, state: State, session: DbSession
+) -> UserOut:
+    """An admin adds a user to their own organisation (never to another)."""
+    organisation = session.get_one(Organisation, principal.organisation_id)
+    try:
+        user = create_user(
+            session,
+            organisation,
+            body.email,
+            body.role,
+            body.password,
+            state.passwords,
+            principal.actor,
+        )
+    except HubAdminError as exc:
+        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, str(exc)) from exc
+    session.commit()
+    return UserOut(
+        id=user.id, email=user.email, role=Role(user.role), organisation_id=organisation.id
+    )

@@ -1,0 +1,160 @@
+"""The hub API's request and response bodies (pydantic); their JSON Schemas are in OpenAPI."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from tipflow.hub.vocabulary import OrgType, OutcomeKind, ReportStatus, Role
+
+Code = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.\-]+$")]
+Note = Annotated[str, Field(max_length=20_000)]
+
+
+class _Body(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class LoginRequest(_Body):
+    email: str = Field(max_length=320)
+    password: str = Field(max_length=1024)
+
+
+class TokenOut(BaseModel):
+    access_token: str
+    token_type: Literal["bearer"] = "bearer"
+    expires_at: dt.datetime | None
+
+
+class MeOut(BaseModel):
+    user_id: int
+    email: str
+    role: Role
+    organisation_id: int
+    org_type: OrgType
+
+
+class NewUser(_Body):
+    email: str = Field(max_length=320)
+    role: Role
+    password: str | None = Field(default=None, max_length=1024)
+
+
+class UserOut(BaseModel):
+    id: int
+    email: str
+    role: Role
+    organisation_id: int
+
+
+class JsonTransaction(_Body):
+    transaction_id: str = Field(min_length=1, max_length=128)
+    timestamp: dt.datetime
+    amount: Decimal = Field(gt=0, max_digits=20, decimal_places=4)
+    currency: str = Field(pattern=r"^[A-Z]{3}$")
+    from_account: str | None = Field(default=None, max_length=128)
+    to_account: str | None = Field(default=None, max_length=128)
+
+
+class JsonReport(_Body):
+    """A suspicious transaction report for institutions that do not write goAML."""
+
+    entity_reference: str = Field(min_length=1, max_length=255)
+    reason: Note
+    indicators: list[Code] = Field(default_factory=list, max_length=200)
+    transactions: list[JsonTransaction] = Field(default_factory=list, max_length=100_000)
+
+
+class IntakeOut(BaseModel):
+    id: int
+    created: bool
+    sha256: str
+    entity_reference: str
+
+
+class ReportOut(BaseModel):
+    """What lists show: no personal data."""
+
+    id: int
+    organisation_id: int
+    entity_reference: str
+    format: str
+    status: ReportStatus
+    received_at: dt.datetime
+    indicators: list[str]
+    transaction_count: int
+    sha256: str
+
+
+class FeedbackOut(BaseModel):
+    id: int
+    report_id: int
+    usefulness: int
+    quality_notes: str
+    created_at: dt.datetime
+
+
+class ReportDetail(ReportOut):
+    """One report with what the hub read from it (personal data: each read is audited)."""
+
+    summary: dict[str, object]
+    feedback: list[FeedbackOut]
+
+
+class StatusChange(_Body):
+    status: Literal[ReportStatus.TRIAGED, ReportStatus.CLOSED]
+
+
+class NewDisclosure(_Body):
+    to_organisation_id: int
+    report_ids: list[int] = Field(min_length=1, max_length=1000)
+    note: Note = ""
+
+
+class OutcomeOut(BaseModel):
+    id: int
+    disclosure_id: int
+    kind: OutcomeKind
+    note: str
+    recorded_at: dt.datetime
+
+
+class DisclosureOut(BaseModel):
+    id: int
+    to_organisation_id: int
+    report_ids: list[int]
+    note: str
+    created_at: dt.datetime
+    outcomes: list[OutcomeOut]
+
+
+class NewOutcome(_Body):
+    kind: OutcomeKind
+    note: Note = ""
+
+
+class NewFeedback(_Body):
+    usefulness: int = Field(ge=1, le=5)
+    quality_notes: Note = ""
+
+
+class Kpis(BaseModel):
+    reports: int
+    reports_by_indicator: dict[str, int]
+    reports_by_institution: dict[str, int]
+    disclosures: int
+    reports_disclosed: int
+    median_hours_to_disclosure: float | None
+    outcomes: dict[str, int]
+    feedback_count: int
+    mean_feedback_score: float | None
+
+
+class AuditCheckOut(BaseModel):
+    ok: bool
+    rows: int
+    problem: str | None
+    first_bad_id: int | None

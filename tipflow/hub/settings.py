@@ -1,0 +1,79 @@
+"""The hub's settings: where its database lives, the secret tokens are hashed with, limits."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, SecretStr
+
+from tipflow.errors import ConfigError
+
+#: Environment variables the settings read when an option is not given.
+ENV_DATABASE_URL = "TIPFLOW_HUB_DATABASE_URL"
+ENV_DATA_DIR = "TIPFLOW_HUB_DATA_DIR"
+ENV_SECRET = "TIPFLOW_HUB_SECRET"
+SECRET_FILE = "hub_secret"
+
+
+class HubSettings(BaseModel):
+    """Everything ``create_app`` needs; every field has a safe default for one machine."""
+
+    model_config = ConfigDict(frozen=True)
+
+    data_dir: Path = Field(default_factory=lambda: Path(os.environ.get(ENV_DATA_DIR, "hub-data")))
+    #: SQLAlchemy URL; default: ``sqlite:///<data_dir>/hub.sqlite3``.
+    database_url: str | None = None
+    #: Key of the HMAC tokens are stored under; default: generated once into data_dir.
+    secret: SecretStr | None = None
+    session_hours: float = Field(default=8.0, gt=0)
+    max_report_bytes: int = Field(default=64 * 1024 * 1024, gt=0)
+    #: Bring the database schema to the newest migration when the app starts.
+    migrate_on_start: bool = True
+    #: argon2 cost; lower only in tests (the defaults are argon2-cffi's RFC 9106 low-memory).
+    argon2_time_cost: int = Field(default=3, ge=1)
+    argon2_memory_kib: int = Field(default=65536, ge=64)
+
+    @classmethod
+    def from_environment(
+        cls, *, database_url: str | None = None, data_dir: Path | None = None
+    ) -> HubSettings:
+        """Options given win over the environment, the environment over the defaults."""
+        values: dict[str, object] = {}
+        url = database_url or os.environ.get(ENV_DATABASE_URL)
+        if url:
+            values["database_url"] = url
+        if data_dir is not None:
+            values["data_dir"] = data_dir
+        if os.environ.get(ENV_SECRET):
+            values["secret"] = SecretStr(os.environ[ENV_SECRET])
+        return cls.model_validate(values)
+
+    def resolved_database_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        return f"sqlite:///{(self.data_dir / 'hub.sqlite3').resolve()}"
+
+    def resolved_secret(self) -> bytes:
+        """The token secret: given, or read from (first created in) ``data_dir/hub_secret``.
+
+        Kept in a file so that tokens made by ``tipflow hub admin create-token`` stay valid for
+        the server started on the same data folder.
+        """
+        if self.secret is not None:
+            return self.secret.get_secret_value().encode("utf-8")
+        path = self.data_dir / SECRET_FILE
+        try:
+            if not path.exists():
+                self.data_dir.mkdir(parents=True, exist_ok=True)
+                descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+                with os.fdopen(descriptor, "w", encoding="ascii") as handle:
+                    handle.write(secrets.token_hex(32))
+            value = path.read_text("ascii").strip()
+        except OSError as exc:
+            raise ConfigError(f"{path}: the hub secret cannot be read or created ({exc})") from exc
+        if len(value) < 32:
+            raise ConfigError(f"{path}: the hub secret is too short (32 characters at least)")
+        return value.encode("ascii")

@@ -1,0 +1,36 @@
+"""What one running hub holds: settings, the database, the password hasher, the token key."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from tipflow.hub.db import make_engine, make_sessionmaker, migrate
+from tipflow.hub.security import Passwords
+from tipflow.hub.settings import HubSettings
+
+
+@dataclass(frozen=True)
+class HubState:
+    settings: HubSettings
+    engine: Engine
+    sessions: sessionmaker[Session]
+    passwords: Passwords
+    secret: bytes
+
+    @classmethod
+    def open(cls, settings: HubSettings, *, migrate_schema: bool) -> HubState:
+        engine = make_engine(settings.resolved_database_url())
+        if migrate_schema:
+            migrate(engine)
+        return cls(
+            settings=settings,
+            engine=engine,
+            sessions=make_sessionmaker(engine),
+            passwords=Passwords(
+                time_cost=settings.argon2_time_cost, memory_kib=settings.argon2_memory_kib
+            ),
+            secret=settings.resolved_secret(),
+        )

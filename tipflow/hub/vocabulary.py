@@ -1,0 +1,49 @@
+"""The hub's closed vocabularies: organisation types, roles, report statuses, outcome kinds."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class OrgType(StrEnum):
+    REPORTING_ENTITY = "reporting_entity"
+    FIU = "fiu"
+    LAW_ENFORCEMENT = "law_enforcement"
+    NGO = "ngo"
+    SUPERVISOR = "supervisor"
+
+
+class Role(StrEnum):
+    """A user's role within their own organisation; an admin may also do what an analyst may."""
+
+    ANALYST = "analyst"
+    ADMIN = "admin"
+
+
+class ReportStatus(StrEnum):
+    RECEIVED = "received"
+    TRIAGED = "triaged"
+    DISCLOSED = "disclosed"
+    CLOSED = "closed"
+
+
+#: The statuses an FIU analyst sets by hand; "disclosed" follows from a disclosure package.
+TRIAGE_STATUSES = (ReportStatus.TRIAGED, ReportStatus.CLOSED)
+
+
+class OutcomeKind(StrEnum):
+    INVESTIGATION = "investigation"
+    ARREST = "arrest"
+    ASSETS_FROZEN = "assets_frozen"
+    CONVICTION = "conviction"
+    NO_FURTHER_ACTION = "no_further_action"
+
+
+class ReportFormat(StrEnum):
+    GOAML = "goaml"
+    JSON = "json"
+
+
+class TokenKind(StrEnum):
+    SESSION = "session"  # from a login; expires
+    API = "api"  # long-lived, for systems; revocable
