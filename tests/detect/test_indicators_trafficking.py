@@ -6,7 +6,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import duckdb
+
 from tests.detect.dataset_builder import Dataset, screen_evidence
+from tipflow.detect.screen import screen_dataset
 
 
 def test_lodging_circuit_fires_across_cities_not_in_one(tmp_path: Path) -> None:
@@ -197,3 +200,42 @@ def test_a_lone_buyer_funded_account_handing_its_money_to_one_man(tmp_path: Path
     assert (plumber, "HT-SEX-11") in evidence and (plumber, "HT-SEX-30") not in evidence
     assert evidence[(rex, "HT-SEX-31")]["value"] == 5  # the man she lives for
     assert (landlord, "HT-SEX-31") not in evidence
+
+
+def test_a_crypto_broker_paid_by_an_alerted_controller(tmp_path: Path) -> None:
+    """HT-SEX-32 with NET-05: the broker who turns a listed controller's transfers into crypto
+    within hours, again and again (catalogue T10 step 2), is a network member. A hobbyist who
+    buys crypto after a friend's transfers is tied to no alert and stays clear."""
+    data = Dataset()
+    controller = data.person("boss", "Hamza Ali", phone="+13125550188")
+    broker = data.person("broker", "Kris Lewandowski")
+    friend = data.person("friend", "Omar Reyes")
+    hobbyist = data.person("hobby", "Tim Walsh")
+    for day in (2, 9, 16, 23):
+        data.pay(day=day, amount=300, channel="p2p", source=controller, target=broker,
+                 description="usdt")  # fmt: skip
+        data.pay(day=day + 0.08, amount=291, channel="crypto", source=broker,
+                 counterparty_name="KRAKEN", description="BUY USDT")  # fmt: skip
+        data.pay(day=day, amount=300, channel="p2p", source=friend, target=hobbyist,
+                 description="btc")  # fmt: skip
+        data.pay(day=day + 0.08, amount=291, channel="crypto", source=hobbyist,
+                 counterparty_name="KRAKEN", description="BUY BTC")  # fmt: skip
+    data.watchlist.append({"entry_id": "W1", "kind": "phone", "value": "+13125550188",
+                           "note": "controller in an escort-ad investigation"})  # fmt: skip
+    results = tmp_path / "results"
+    screen_dataset(data.write(tmp_path / "data"), results)
+    flagged = dict(
+        duckdb.sql(
+            f"SELECT account_id, flagged FROM read_csv('{results / 'accounts.csv'}')"
+        ).fetchall()
+    )
+    evidence = {
+        (a, i): v
+        for a, i, v in duckdb.sql(
+            f"SELECT account_id, indicator_id, value FROM '{results / 'evidence.parquet'}'"
+        ).fetchall()
+    }
+    assert evidence[(broker, "HT-SEX-32")] >= 3
+    assert flagged[controller] and flagged[broker]
+    assert (hobbyist, "HT-SEX-32") in evidence  # the same habit ...
+    assert not flagged[hobbyist]  # ... tied to no alert is nobody's business
