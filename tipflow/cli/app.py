@@ -14,6 +14,7 @@ from tipflow.cli import (
     network_commands,
     report_commands,
     screen_commands,
+    share_commands,
     simulate_commands,
     typology_commands,
 )
@@ -43,6 +44,7 @@ model_commands.register(app)
 network_commands.register(app)
 report_commands.register(app)
 hub_commands.register(app)
+share_commands.register(app)
 typology_commands.register(app)
 simulate_commands.register(app)
 
