@@ -192,6 +192,28 @@ def test_an_owner_known_to_another_bank_as_another_party(tmp_path: Path) -> None
     assert (stranger, "ML-07") not in evidence
 
 
+def test_a_business_moving_money_between_its_own_accounts_is_no_owner(tmp_path: Path) -> None:
+    """ML-07: an importer's FX transfers from its GBP to its USD account (the business holds
+    both) are not money between an owner and the business; its director's drawings are."""
+    data = Dataset()
+    gbp = data.business("imp", "Kumar Import Export Ltd", industry_code="4690")
+    usd = "A-imp-usd"
+    data.accounts.append({**data.accounts[-1], "account_id": usd, "currency": "USD"})
+    director = data.person("dir", "Ravi Kumar")
+    data.account_parties.append(
+        {"account_id": gbp, "party_id": "P-dir", "relation": "beneficial_owner"}
+    )
+    for day in (2, 9, 16):
+        data.pay(day=day, amount=40000, channel="internal", source=gbp, target=usd,
+                 description="FX GBP/USD")  # fmt: skip
+    data.pay(day=20, amount=14000, channel="p2p", source=gbp, target=director,
+             description="drawings")  # fmt: skip
+    evidence = screen_evidence(data, tmp_path)
+    assert evidence[(gbp, "ML-07")]["value"] == 14000
+    assert evidence[(director, "ML-07")]["value"] == 14000
+    assert (usd, "ML-07") not in evidence
+
+
 def test_a_restaurant_banking_takings_is_not_cash_in_wires_out(tmp_path: Path) -> None:
     """MS-03: the same cash deposits and wires to an origin country are unexplained for a
     person, and the business for a restaurant (HOSPITALITY)."""

@@ -201,13 +201,17 @@ WITH owned AS (  -- owners as resolved persons: a director known to two banks as
 ),
 moves AS (
   -- two equi-joins rather than one OR join: the person's leg, then the business's leg
+  -- A business's own accounts (its GBP and USD accounts, the business as their holder) are
+  -- not an owner and his business: own transfers are left out.
   SELECT l.account_id, l.transaction_id, l.ts, l.amount, {ctx.window_of("l.ts")} AS w
   FROM legs l JOIN account_profile me USING (account_id)
   JOIN owned o ON o.business_account = l.other_account_id AND o.owner = me.entity_id
+  WHERE NOT coalesce(l.own_transfer, false)
   UNION ALL
   SELECT l.account_id, l.transaction_id, l.ts, l.amount, {ctx.window_of("l.ts")} AS w
   FROM legs l JOIN owned o ON o.business_account = l.account_id
   JOIN account_profile them ON them.account_id = l.other_account_id AND them.entity_id = o.owner
+  WHERE NOT coalesce(l.own_transfer, false)
 )
 SELECT account_id, sum(amount) AS value,
        list(transaction_id ORDER BY ts, transaction_id)[1:50] AS transaction_ids,
