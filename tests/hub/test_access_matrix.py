@@ -18,6 +18,7 @@ from tests.hub.conftest import (
     minimal_goaml,
     running_hub,
 )
+from tests.hub.token_files import FINGERPRINT, token_file, upload_path
 from tipflow.hub.vocabulary import OrgType, Role
 
 RE, FIU, LE, NGO, SUP = (
@@ -114,6 +115,23 @@ ENDPOINTS = (
     Endpoint("read_kpis", "GET", lambda s: "/kpis", frozenset({FIU, SUP})),
     Endpoint("read_kpis_csv", "GET", lambda s: "/kpis.csv", frozenset({FIU, SUP})),
     Endpoint("verify_audit_chain", "GET", lambda s: "/audit/verify", frozenset({FIU, SUP}), True),
+    Endpoint(
+        "upload_tokens",
+        "POST",
+        lambda s: upload_path(1),
+        frozenset({RE}),
+        content=lambda: token_file("BANK_A", {_unique("r"): "+13125550199"}),
+    ),
+    Endpoint("list_token_uploads", "GET", lambda s: "/tokens/uploads", frozenset({RE, FIU})),
+    Endpoint(
+        "set_partnership_key",
+        "PUT",
+        lambda s: "/tokens/partnership-key",
+        frozenset({FIU}),
+        admin_only=True,
+        json=lambda h: {"key_fingerprint": FINGERPRINT},
+    ),
+    Endpoint("read_cross_institution_networks", "GET", lambda s: "/fiu/networks", frozenset({FIU})),
 )
 PUBLIC = {"health", "login"}
 #: One organisation per type (bank B is only for tenancy tests).

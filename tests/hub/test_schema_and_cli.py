@@ -19,7 +19,7 @@ from tipflow.hub.models import Base
 def test_the_migrations_match_the_models(hub: Hub) -> None:
     engine = hub.state.engine
     migrate(engine)  # a second run changes nothing
-    assert current_revision(engine) == "0001"
+    assert current_revision(engine) == "0002"
     with engine.connect() as connection:
         differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
     assert differences == []

@@ -140,6 +140,34 @@ def split(
     )
 
 
+@share_app.command("push")
+def push(
+    tokens_dir: Annotated[
+        Path,
+        typer.Argument(help="A token folder (tipflow share tokens --out).", show_default=False),
+    ],
+    hub: Annotated[str, typer.Option("--hub", help="The hub's URL.", show_default=False)],
+    token: Annotated[
+        str,
+        typer.Option(
+            "--token",
+            envvar="TIPFLOW_HUB_TOKEN",
+            help="An API token of the hub.",
+            show_default=False,
+        ),
+    ],
+    timeout: Annotated[float, typer.Option("--timeout", min=1, help="Seconds.")] = 120.0,
+) -> None:
+    """Upload TOKENS_DIR/tokens.parquet and its manifest's fields to the hub; never local/."""
+    from tipflow.cli.share_push import PushRefused, push_tokens
+
+    try:
+        outcome = push_tokens(tokens_dir, hub, token, timeout=timeout)
+    except (PushRefused, TipflowError) as exc:
+        fail(str(exc))
+    stdout_console().print(outcome)
+
+
 def _flagged_accounts(results: Path) -> set[str]:
     import csv
 

@@ -14,6 +14,7 @@ from tipflow.hub import (
     routes_fiu,
     routes_oversight,
     routes_reports,
+    routes_tokens,
 )
 from tipflow.hub.settings import HubSettings
 from tipflow.hub.state import HubState
@@ -43,4 +44,5 @@ def create_app(settings: HubSettings | None = None) -> FastAPI:
     app.state.hub = state
     for module in (routes_auth, routes_reports, routes_fiu, routes_disclosures, routes_oversight):
         app.include_router(module.router)
+    app.include_router(routes_tokens.router)
     return app

@@ -7,9 +7,9 @@ tests/hub checks every endpoint against every organisation type and role.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Depends, HTTPException, Request, status
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
@@ -17,10 +17,34 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from tipflow.hub.audit import Actor
-from tipflow.hub.models import ApiToken, utc_now
+from tipflow.hub.models import ApiToken, Organisation, User, utc_now
+from tipflow.hub.schemas import ErrorOut, UnprocessableOut
 from tipflow.hub.security import token_hash
 from tipflow.hub.state import HubState
 from tipflow.hub.vocabulary import OrgType, Role
+
+_REFUSALS = {
+    401: "No bearer token, or an unknown, expired or revoked one.",
+    403: "The caller's organisation type or role may not use this endpoint.",
+    404: "No such object, or not one the caller may see.",
+    413: "The body is over the hub's size limit.",
+    422: "The request or the document in it cannot be accepted.",
+}
+
+
+def refusals(*codes: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI ``responses`` documenting these refusals, each answered as ``ErrorOut``."""
+    return {
+        code: {
+            "model": UnprocessableOut if code == 422 else ErrorOut,
+            "description": _REFUSALS[code],
+        }
+        for code in codes
+    }
+
+
+#: What every endpoint behind a token may answer besides its success.
+GUARDED = refusals(401, 403)
 
 
 @dataclass(frozen=True)
@@ -42,9 +66,20 @@ def hub_state(request: Request) -> HubState:
     return state
 
 
-def get_session(state: Annotated[HubState, Depends(hub_state)]) -> Iterator[Session]:
-    with state.sessions() as session:
+async def get_session(state: Annotated[HubState, Depends(hub_state)]) -> AsyncIterator[Session]:
+    """The request's session, closed on the event loop rather than in a worker thread.
+
+    Sync endpoints run in a pool of worker threads. A transaction must never stay open while
+    its request waits for a worker: on SQLite it holds the write lock (``BEGIN IMMEDIATE``), on
+    PostgreSQL a pooled connection, and the workers blocked waiting for that lock or connection
+    would starve the request that holds it (under load, 30 s stalls and 500s). So the session
+    is closed here, not in a thread, and ``authenticate`` ends its own transaction.
+    """
+    session = state.sessions()
+    try:
         yield session
+    finally:
+        session.close()
 
 
 DbSession = Annotated[Session, Depends(get_session)]
@@ -66,22 +101,28 @@ def authenticate(
     if credentials is None or credentials.scheme.lower() != "bearer":
         raise _unauthorised("a bearer token is required")
     now = utc_now()
-    token = session.scalar(
-        select(ApiToken).where(
+    # One query on every request (the token's keyed hash is indexed): no ORM objects loaded.
+    row = session.execute(
+        select(User.id, User.email, User.role, User.organisation_id, Organisation.org_type)
+        .join(ApiToken, ApiToken.user_id == User.id)
+        .join(Organisation, Organisation.id == User.organisation_id)
+        .where(
             ApiToken.token_hash == token_hash(state.secret, credentials.credentials),
             ApiToken.revoked_at.is_(None),
             or_(ApiToken.expires_at.is_(None), ApiToken.expires_at > now),
+            User.active.is_(True),
         )
-    )
-    if token is None or not token.user.active:
+    ).first()
+    session.rollback()  # read only: end the transaction before the endpoint's thread (above)
+    if row is None:
         raise _unauthorised("the token is unknown, expired or revoked")
-    user = token.user
+    user_id, email, role, organisation_id, org_type = row
     return Principal(
-        user_id=user.id,
-        email=user.email,
-        role=Role(user.role),
-        organisation_id=user.organisation_id,
-        org_type=OrgType(user.organisation.org_type),
+        user_id=user_id,
+        email=email,
+        role=Role(role),
+        organisation_id=organisation_id,
+        org_type=OrgType(org_type),
     )
 
 

@@ -210,3 +210,55 @@ class AuditHead(Base):
     id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
     last_id: Mapped[int] = mapped_column(Integer)
     last_hash: Mapped[str] = mapped_column(String(64))
+
+
+class PartnershipKey(Base):
+    """The fingerprint of the partnership key the hub's tokens are made with (one row).
+
+    Set by the first token upload, or by an FIU admin (key rotation); uploads under another
+    key are refused, and uploads made before a rotation are left out of the linkage.
+    """
+
+    __tablename__ = "partnership_key"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    key_fingerprint: Mapped[str] = mapped_column(String(64))
+    set_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    set_at: Mapped[dt.datetime] = mapped_column(default=utc_now)
+
+
+class TokenUpload(Base):
+    """One institution's token file (``tipflow share tokens``): what it holds, never who.
+
+    The newest upload of an organisation replaces its earlier ones: their files are deleted
+    and ``replaced_at`` set; the rows stay as the record of what was shared when.
+    """
+
+    __tablename__ = "token_uploads"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"), index=True)
+    uploaded_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    sha256: Mapped[str] = mapped_column(String(64))
+    key_fingerprint: Mapped[str] = mapped_column(String(64))
+    format_version: Mapped[int] = mapped_column(Integer)
+    #: JSON list of the institution ids in the file (pseudonymous names of the tokens' holders).
+    institutions: Mapped[str] = mapped_column(Text)
+    records: Mapped[int] = mapped_column(Integer)
+    flagged_records: Mapped[int] = mapped_column(Integer)
+    rows: Mapped[int] = mapped_column(Integer)
+    #: JSON object: rows per kind.
+    counts: Mapped[str] = mapped_column(Text)
+    uploaded_at: Mapped[dt.datetime] = mapped_column(default=utc_now)
+    replaced_at: Mapped[dt.datetime | None] = mapped_column()
+
+    organisation: Mapped[Organisation] = relationship(lazy="joined")
+
+
+class TokenFile(Base):
+    """The bytes of an upload's tokens.parquet, kept while the upload is its newest."""
+
+    __tablename__ = "token_files"
+
+    upload_id: Mapped[int] = mapped_column(ForeignKey("token_uploads.id"), primary_key=True)
+    data: Mapped[bytes] = mapped_column(LargeBinary)

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, HTTPException, status
 from sqlalchemy import select
 
 from tipflow.hub.admin import HubAdminError, create_user, issue_token
-from tipflow.hub.auth import Authenticated, DbSession, Principal, State, allow
+from tipflow.hub.auth import GUARDED, Authenticated, DbSession, Principal, State, allow, refusals
 from tipflow.hub.models import Organisation, User
 from tipflow.hub.schemas import LoginRequest, MeOut, NewUser, TokenOut, UserOut
 from tipflow.hub.vocabulary import Role, TokenKind
@@ -24,7 +24,7 @@ def health() -> dict[str, str]:
     return {"status": "ok"}
 
 
-@router.post("/auth/login", operation_id="login")
+@router.post("/auth/login", operation_id="login", responses=refusals(401))
 def login(body: LoginRequest, state: State, session: DbSession) -> TokenOut:
     """Public: a session token for an e-mail and password (valid for the configured hours)."""
     user = session.scalar(select(User).where(User.email == body.email.strip().lower()))
@@ -37,7 +37,7 @@ def login(body: LoginRequest, state: State, session: DbSession) -> TokenOut:
     return TokenOut(access_token=token, expires_at=row.expires_at)
 
 
-@router.get("/me", operation_id="read_me")
+@router.get("/me", operation_id="read_me", responses=GUARDED)
 def read_me(principal: Authenticated) -> MeOut:
     return MeOut(
         user_id=principal.user_id,
@@ -48,7 +48,12 @@ def read_me(principal: Authenticated) -> MeOut:
     )
 
 
-@router.post("/tokens", operation_id="create_api_token", status_code=status.HTTP_201_CREATED)
+@router.post(
+    "/tokens",
+    operation_id="create_api_token",
+    status_code=status.HTTP_201_CREATED,
+    responses=GUARDED,
+)
 def create_api_token(principal: Authenticated, state: State, session: DbSession) -> TokenOut:
     """A long-lived API token for the caller's own account; shown once, stored as a hash."""
     user = session.get_one(User, principal.user_id)
@@ -57,7 +62,12 @@ def create_api_token(principal: Authenticated, state: State, session: DbSession)
     return TokenOut(access_token=token, expires_at=row.expires_at)
 
 
-@router.post("/org/users", operation_id="create_user", status_code=status.HTTP_201_CREATED)
+@router.post(
+    "/org/users",
+    operation_id="create_user",
+    status_code=status.HTTP_201_CREATED,
+    responses=GUARDED | refusals(422),
+)
 def create_org_user(
     body: NewUser, principal: OrgAdmin, state: State, session: DbSession
 ) -> UserOut:

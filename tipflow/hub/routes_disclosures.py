@@ -9,13 +9,13 @@ from fastapi import APIRouter, Depends, HTTPException, status
 from sqlalchemy import select
 
 from tipflow.hub.audit import record
-from tipflow.hub.auth import DbSession, Principal, allow
+from tipflow.hub.auth import GUARDED, DbSession, Principal, allow, refusals
 from tipflow.hub.models import Disclosure, Feedback, Outcome, Report
-from tipflow.hub.schemas import DisclosureOut, FeedbackOut, NewOutcome, OutcomeOut
+from tipflow.hub.schemas import DisclosureOut, FeedbackOut, IdPath, NewOutcome, OutcomeOut
 from tipflow.hub.views import disclosure_out, feedback_out
 from tipflow.hub.vocabulary import OrgType, OutcomeKind
 
-router = APIRouter(tags=["disclosures"])
+router = APIRouter(tags=["disclosures"], responses=GUARDED)
 FiuOrPolice = Annotated[Principal, Depends(allow(OrgType.FIU, OrgType.LAW_ENFORCEMENT))]
 Police = Annotated[Principal, Depends(allow(OrgType.LAW_ENFORCEMENT))]
 Reporter = Annotated[Principal, Depends(allow(OrgType.REPORTING_ENTITY))]
@@ -38,9 +38,10 @@ def list_disclosures(principal: FiuOrPolice, session: DbSession) -> list[Disclos
     "/disclosures/{disclosure_id}/outcomes",
     operation_id="record_outcome",
     status_code=status.HTTP_201_CREATED,
+    responses=refusals(404),
 )
 def record_outcome(
-    disclosure_id: int, body: NewOutcome, principal: Police, session: DbSession
+    disclosure_id: IdPath, body: NewOutcome, principal: Police, session: DbSession
 ) -> OutcomeOut:
     """What the recipient did with a disclosure (only the organisation it was sent to)."""
     disclosure = session.get(Disclosure, disclosure_id)

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query, status
 from sqlalchemy import select
 
 from tipflow.hub.audit import record
-from tipflow.hub.auth import DbSession, Principal, allow
+from tipflow.hub.auth import GUARDED, DbSession, Principal, allow, refusals
 from tipflow.hub.models import (
     Disclosure,
     DisclosureReport,
@@ -19,8 +19,10 @@ from tipflow.hub.models import (
     utc_now,
 )
 from tipflow.hub.schemas import (
+    CODE_PATTERN,
     DisclosureOut,
     FeedbackOut,
+    IdPath,
     NewDisclosure,
     NewFeedback,
     ReportOut,
@@ -29,7 +31,7 @@ from tipflow.hub.schemas import (
 from tipflow.hub.views import disclosure_out, feedback_out, report_out
 from tipflow.hub.vocabulary import OrgType, ReportStatus
 
-router = APIRouter(tags=["fiu"])
+router = APIRouter(tags=["fiu"], responses=GUARDED)
 Fiu = Annotated[Principal, Depends(allow(OrgType.FIU))]
 
 
@@ -45,7 +47,7 @@ def list_triage_queue(
     principal: Fiu,
     session: DbSession,
     report_status: Annotated[ReportStatus | None, Query(alias="status")] = ReportStatus.RECEIVED,
-    indicator: Annotated[str | None, Query(max_length=64)] = None,
+    indicator: Annotated[str | None, Query(max_length=64, pattern=CODE_PATTERN)] = None,
 ) -> list[ReportOut]:
     """Reports by status (default: received, not yet triaged), optionally with one indicator
     code; oldest first."""
@@ -61,9 +63,11 @@ def list_triage_queue(
     return reports
 
 
-@router.put("/reports/{report_id}/status", operation_id="set_report_status")
+@router.put(
+    "/reports/{report_id}/status", operation_id="set_report_status", responses=refusals(404)
+)
 def set_report_status(
-    report_id: int, body: StatusChange, principal: Fiu, session: DbSession
+    report_id: IdPath, body: StatusChange, principal: Fiu, session: DbSession
 ) -> ReportOut:
     report = _report(session, report_id)
     before = report.status
@@ -74,7 +78,12 @@ def set_report_status(
     return report_out(report)
 
 
-@router.post("/disclosures", operation_id="create_disclosure", status_code=status.HTTP_201_CREATED)
+@router.post(
+    "/disclosures",
+    operation_id="create_disclosure",
+    status_code=status.HTTP_201_CREATED,
+    responses=refusals(404, 422),
+)
 def create_disclosure(body: NewDisclosure, principal: Fiu, session: DbSession) -> DisclosureOut:
     """Disseminate reports to one law-enforcement organisation; they become "disclosed"."""
     recipient = session.get(Organisation, body.to_organisation_id)
@@ -107,9 +116,10 @@ def create_disclosure(body: NewDisclosure, principal: Fiu, session: DbSession) -
     "/reports/{report_id}/feedback",
     operation_id="send_feedback",
     status_code=status.HTTP_201_CREATED,
+    responses=refusals(404),
 )
 def send_feedback(
-    report_id: int, body: NewFeedback, principal: Fiu, session: DbSession
+    report_id: IdPath, body: NewFeedback, principal: Fiu, session: DbSession
 ) -> FeedbackOut:
     """The FIU's feedback to the reporting entity on one of its reports."""
     report = _report(session, report_id)

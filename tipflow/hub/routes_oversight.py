@@ -7,12 +7,12 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Response
 
 from tipflow.hub.audit import record, verify_chain
-from tipflow.hub.auth import DbSession, Principal, allow
+from tipflow.hub.auth import GUARDED, DbSession, Principal, allow
 from tipflow.hub.kpis import compute_kpis, kpis_csv
 from tipflow.hub.schemas import AuditCheckOut, Kpis
 from tipflow.hub.vocabulary import OrgType
 
-router = APIRouter(tags=["oversight"])
+router = APIRouter(tags=["oversight"], responses=GUARDED)
 Overseer = Annotated[Principal, Depends(allow(OrgType.FIU, OrgType.SUPERVISOR))]
 OverseerAdmin = Annotated[Principal, Depends(allow(OrgType.FIU, OrgType.SUPERVISOR, admin=True))]
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Request, Response, status
 
 from tipflow.errors import DatasetError
 from tipflow.hub.audit import record
-from tipflow.hub.auth import DbSession, Principal, State, allow
+from tipflow.hub.auth import GUARDED, DbSession, Principal, State, allow, refusals
 from tipflow.hub.intake import (
     IntakeRefused,
     ParsedReport,
@@ -16,15 +16,18 @@ from tipflow.hub.intake import (
     parse_json_report,
     store_report,
 )
-from tipflow.hub.schemas import IntakeOut, JsonReport, ReportDetail, ReportOut
+from tipflow.hub.schemas import IdPath, IntakeOut, JsonReport, ReportDetail, ReportOut
 from tipflow.hub.views import find_visible_report, report_detail, report_out, visible_reports
 from tipflow.hub.vocabulary import OrgType, ReportFormat
 
-router = APIRouter(tags=["reports"])
+router = APIRouter(tags=["reports"], responses=GUARDED)
 Reporter = Annotated[Principal, Depends(allow(OrgType.REPORTING_ENTITY))]
 Reader = Annotated[
     Principal, Depends(allow(OrgType.REPORTING_ENTITY, OrgType.FIU, OrgType.LAW_ENFORCEMENT))
 ]
+_ALREADY_STORED: dict[int | str, dict[str, Any]] = {
+    200: {"description": "Already stored: the existing report's id."}
+}
 _XML_BODY = {
     "requestBody": {
         "required": True,
@@ -70,7 +73,7 @@ def _stored(
     operation_id="submit_goaml_report",
     status_code=status.HTTP_201_CREATED,
     openapi_extra=_XML_BODY,
-    responses={200: {"description": "Already stored: the existing report's id."}},
+    responses={**_ALREADY_STORED, **refusals(413, 422)},
 )
 def submit_goaml_report(
     raw: Annotated[bytes, Depends(xml_body)],
@@ -94,7 +97,7 @@ def submit_goaml_report(
     "/reports/json",
     operation_id="submit_json_report",
     status_code=status.HTTP_201_CREATED,
-    responses={200: {"description": "Already stored: the existing report's id."}},
+    responses=_ALREADY_STORED,
 )
 def submit_json_report(
     body: JsonReport, principal: Reporter, session: DbSession, response: Response
@@ -113,8 +116,8 @@ def list_reports(principal: Reader, session: DbSession) -> list[ReportOut]:
     return reports
 
 
-@router.get("/reports/{report_id}", operation_id="read_report")
-def read_report(report_id: int, principal: Reader, session: DbSession) -> ReportDetail:
+@router.get("/reports/{report_id}", operation_id="read_report", responses=refusals(404))
+def read_report(report_id: IdPath, principal: Reader, session: DbSession) -> ReportDetail:
     """One report with its parsed content and feedback; every read is audited."""
     report = find_visible_report(session, principal, report_id)
     if report is None:

@@ -6,12 +6,22 @@ import datetime as dt
 from decimal import Decimal
 from typing import Annotated, Literal
 
+from fastapi import Path
 from pydantic import BaseModel, ConfigDict, Field
 
 from tipflow.hub.vocabulary import OrgType, OutcomeKind, ReportStatus, Role
 
-Code = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.\-]+$")]
-Note = Annotated[str, Field(max_length=20_000)]
+CODE_PATTERN = r"^[A-Za-z0-9_.\-]+$"
+Code = Annotated[str, Field(min_length=1, max_length=64, pattern=CODE_PATTERN)]
+#: No NUL characters in any text: PostgreSQL cannot store them (a 500 before), and no
+#: legitimate report, note or e-mail holds one.
+NO_NUL = r"^[^\x00]*$"
+Note = Annotated[str, Field(max_length=20_000, pattern=NO_NUL)]
+#: Ids are 32-bit integers in the database (PostgreSQL ``integer``): larger numbers are refused
+#: with 422 rather than reaching the driver (which would overflow: a 500).
+MAX_ID = 2**31 - 1
+Id = Annotated[int, Field(ge=1, le=MAX_ID)]
+IdPath = Annotated[int, Path(ge=1, le=MAX_ID)]
 
 
 class _Body(BaseModel):
@@ -19,8 +29,8 @@ class _Body(BaseModel):
 
 
 class LoginRequest(_Body):
-    email: str = Field(max_length=320)
-    password: str = Field(max_length=1024)
+    email: str = Field(max_length=320, pattern=NO_NUL)
+    password: str = Field(max_length=1024, pattern=NO_NUL)
 
 
 class TokenOut(BaseModel):
@@ -38,9 +48,9 @@ class MeOut(BaseModel):
 
 
 class NewUser(_Body):
-    email: str = Field(max_length=320)
+    email: str = Field(max_length=320, pattern=NO_NUL)
     role: Role
-    password: str | None = Field(default=None, max_length=1024)
+    password: str | None = Field(default=None, max_length=1024, pattern=NO_NUL)
 
 
 class UserOut(BaseModel):
@@ -51,18 +61,18 @@ class UserOut(BaseModel):
 
 
 class JsonTransaction(_Body):
-    transaction_id: str = Field(min_length=1, max_length=128)
+    transaction_id: str = Field(min_length=1, max_length=128, pattern=NO_NUL)
     timestamp: dt.datetime
     amount: Decimal = Field(gt=0, max_digits=20, decimal_places=4)
     currency: str = Field(pattern=r"^[A-Z]{3}$")
-    from_account: str | None = Field(default=None, max_length=128)
-    to_account: str | None = Field(default=None, max_length=128)
+    from_account: str | None = Field(default=None, max_length=128, pattern=NO_NUL)
+    to_account: str | None = Field(default=None, max_length=128, pattern=NO_NUL)
 
 
 class JsonReport(_Body):
     """A suspicious transaction report for institutions that do not write goAML."""
 
-    entity_reference: str = Field(min_length=1, max_length=255)
+    entity_reference: str = Field(min_length=1, max_length=255, pattern=NO_NUL)
     reason: Note
     indicators: list[Code] = Field(default_factory=list, max_length=200)
     transactions: list[JsonTransaction] = Field(default_factory=list, max_length=100_000)
@@ -109,8 +119,8 @@ class StatusChange(_Body):
 
 
 class NewDisclosure(_Body):
-    to_organisation_id: int
-    report_ids: list[int] = Field(min_length=1, max_length=1000)
+    to_organisation_id: Id
+    report_ids: list[Id] = Field(min_length=1, max_length=1000)
     note: Note = ""
 
 
@@ -151,6 +161,28 @@ class Kpis(BaseModel):
     outcomes: dict[str, int]
     feedback_count: int
     mean_feedback_score: float | None
+
+
+class ErrorOut(BaseModel):
+    """Every refusal (4xx): why, in words (never report content)."""
+
+    detail: str
+
+
+class ValidationIssue(BaseModel):
+    """One problem FastAPI found in a request (where, what)."""
+
+    model_config = ConfigDict(extra="allow")
+
+    loc: list[str | int]
+    msg: str
+    type: str
+
+
+class UnprocessableOut(BaseModel):
+    """A 422: the hub's reason in words, or FastAPI's list of request validation problems."""
+
+    detail: str | list[ValidationIssue]
 
 
 class AuditCheckOut(BaseModel):
