@@ -24,7 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import select
 
 from tipflow.hub.audit import record
-from tipflow.hub.auth import DbSession, Principal, State, allow
+from tipflow.hub.auth import GUARDED, DbSession, Principal, State, allow, refusals
 from tipflow.hub.models import TokenUpload
 from tipflow.hub.tokens_store import (
     KeyMismatch,
@@ -37,7 +37,7 @@ from tipflow.hub.tokens_store import (
 from tipflow.hub.vocabulary import OrgType
 from tipflow.share.linkage import MAX_SHARED
 
-router = APIRouter(tags=["tokens"])
+router = APIRouter(tags=["tokens"], responses=GUARDED)
 Reporter = Annotated[Principal, Depends(allow(OrgType.REPORTING_ENTITY))]
 Fiu = Annotated[Principal, Depends(allow(OrgType.FIU))]
 FiuAdmin = Annotated[Principal, Depends(allow(OrgType.FIU, admin=True))]
@@ -139,7 +139,10 @@ async def parquet_body(request: Request, state: State) -> bytes:
     operation_id="upload_tokens",
     status_code=status.HTTP_201_CREATED,
     openapi_extra=_PARQUET_BODY,
-    responses={200: {"description": "Already the organisation's newest upload."}},
+    responses={
+        200: {"description": "Already the organisation's newest upload."},
+        **refusals(413, 422),
+    },
 )
 def upload_tokens(
     data: Annotated[bytes, Depends(parquet_body)],
