@@ -179,3 +179,15 @@ def screen_evidence(data: Dataset, tmp_path: Path) -> dict[tuple[str, str], dict
     screen_dataset(data.write(tmp_path / "data"), results)
     table = pq.read_table(results / "evidence.parquet").to_pylist()
     return {(row["account_id"], row["indicator_id"]): row for row in table}
+
+
+def screen_flags(
+    data: Dataset, tmp_path: Path
+) -> tuple[dict[str, bool], dict[tuple[str, str], float]]:
+    """Write ``data``, screen it, and return who is flagged and each evidence row's value."""
+    results = tmp_path / "results"
+    screen_dataset(data.write(tmp_path / "data"), results)
+    with (results / "accounts.csv").open(encoding="utf-8", newline="") as handle:
+        flagged = {row["account_id"]: row["flagged"] == "true" for row in csv.DictReader(handle)}
+    table = pq.read_table(results / "evidence.parquet").to_pylist()
+    return flagged, {(row["account_id"], row["indicator_id"]): row["value"] for row in table}

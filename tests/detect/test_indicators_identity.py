@@ -7,7 +7,7 @@ from pathlib import Path
 
 import duckdb
 
-from tests.detect.dataset_builder import Dataset, screen_evidence
+from tests.detect.dataset_builder import Dataset, screen_evidence, screen_flags
 from tipflow.detect.schema import Tuning
 from tipflow.detect.screen import screen_dataset
 
@@ -170,19 +170,7 @@ def test_workers_housed_at_an_alerted_storefront_are_alerted(tmp_path: Path) -> 
         data.pay(day=1, amount=40, channel="cash", target=account)
     data.watchlist.append({"entry_id": "W1", "kind": "account", "value": spa,
                            "note": "storefront in a police operation"})  # fmt: skip
-    results = tmp_path / "results"
-    screen_dataset(data.write(tmp_path / "data"), results)
-    flagged = dict(
-        duckdb.sql(
-            f"SELECT account_id, flagged FROM read_csv('{results / 'accounts.csv'}')"
-        ).fetchall()
-    )
-    evidence = {
-        (a, i)
-        for a, i in duckdb.sql(
-            f"SELECT account_id, indicator_id FROM '{results / 'evidence.parquet'}'"
-        ).fetchall()
-    }
+    flagged, evidence = screen_flags(data, tmp_path)
     assert flagged[spa]
     for worker in housed:
         assert (worker, "NET-08") in evidence and flagged[worker]

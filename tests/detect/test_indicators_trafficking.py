@@ -6,10 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import duckdb
-
-from tests.detect.dataset_builder import Dataset, screen_evidence
-from tipflow.detect.screen import screen_dataset
+from tests.detect.dataset_builder import Dataset, screen_evidence, screen_flags
 
 
 def test_lodging_circuit_fires_across_cities_not_in_one(tmp_path: Path) -> None:
@@ -222,19 +219,7 @@ def test_a_crypto_broker_paid_by_an_alerted_controller(tmp_path: Path) -> None:
                  counterparty_name="KRAKEN", description="BUY BTC")  # fmt: skip
     data.watchlist.append({"entry_id": "W1", "kind": "phone", "value": "+13125550188",
                            "note": "controller in an escort-ad investigation"})  # fmt: skip
-    results = tmp_path / "results"
-    screen_dataset(data.write(tmp_path / "data"), results)
-    flagged = dict(
-        duckdb.sql(
-            f"SELECT account_id, flagged FROM read_csv('{results / 'accounts.csv'}')"
-        ).fetchall()
-    )
-    evidence = {
-        (a, i): v
-        for a, i, v in duckdb.sql(
-            f"SELECT account_id, indicator_id, value FROM '{results / 'evidence.parquet'}'"
-        ).fetchall()
-    }
+    flagged, evidence = screen_flags(data, tmp_path)
     assert evidence[(broker, "HT-SEX-32")] >= 3
     assert flagged[controller] and flagged[broker]
     assert (hobbyist, "HT-SEX-32") in evidence  # the same habit ...

@@ -36,7 +36,7 @@ _XML_BODY = {
 }
 
 
-async def xml_body(request: Request, state: State) -> bytes:
+async def raw_body(request: Request, state: State) -> bytes:
     """The raw request body, refused when over the configured size."""
     limit = state.settings.max_report_bytes
     declared = request.headers.get("content-length", "")
@@ -76,7 +76,7 @@ def _stored(
     responses={**_ALREADY_STORED, **refusals(413, 422)},
 )
 def submit_goaml_report(
-    raw: Annotated[bytes, Depends(xml_body)],
+    raw: Annotated[bytes, Depends(raw_body)],
     principal: Reporter,
     session: DbSession,
     response: Response,

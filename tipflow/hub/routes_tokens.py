@@ -19,13 +19,14 @@ import datetime as dt
 import json
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response, status
+from fastapi import APIRouter, Depends, HTTPException, Query, Response, status
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import select
 
 from tipflow.hub.audit import record
-from tipflow.hub.auth import GUARDED, DbSession, Principal, State, allow, refusals
+from tipflow.hub.auth import GUARDED, DbSession, Principal, allow, refusals
 from tipflow.hub.models import TokenUpload
+from tipflow.hub.routes_reports import raw_body
 from tipflow.hub.tokens_store import (
     KeyMismatch,
     TokensRefused,
@@ -120,20 +121,6 @@ def _upload_out(upload: TokenUpload, created: bool = False) -> TokenUploadOut:
     )
 
 
-async def parquet_body(request: Request, state: State) -> bytes:
-    """The raw request body, refused when over the configured size."""
-    limit = state.settings.max_report_bytes
-    declared = request.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > limit:
-        raise HTTPException(status.HTTP_413_CONTENT_TOO_LARGE, f"over {limit:,} bytes")
-    data = bytearray()
-    async for chunk in request.stream():
-        data += chunk
-        if len(data) > limit:
-            raise HTTPException(status.HTTP_413_CONTENT_TOO_LARGE, f"over {limit:,} bytes")
-    return bytes(data)
-
-
 @router.post(
     "/tokens/uploads",
     operation_id="upload_tokens",
@@ -145,7 +132,7 @@ async def parquet_body(request: Request, state: State) -> bytes:
     },
 )
 def upload_tokens(
-    data: Annotated[bytes, Depends(parquet_body)],
+    data: Annotated[bytes, Depends(raw_body)],
     principal: Reporter,
     session: DbSession,
     response: Response,
