@@ -5,8 +5,11 @@ from __future__ import annotations
 import asyncio
 
 import httpx
+from sqlalchemy import select
 
 from tests.hub.conftest import Hub, json_report
+from tipflow.hub.audit import verify_chain
+from tipflow.hub.models import AuditEntry, Report
 
 
 def test_ids_beyond_the_database_integer_are_refused_not_a_server_error(hub: Hub) -> None:
@@ -71,3 +74,35 @@ def test_concurrent_requests_do_not_starve_the_worker_threads(hub: Hub) -> None:
 
     statuses = asyncio.run(asyncio.wait_for(burst(), timeout=60))
     assert statuses == [201] * 120
+
+
+def test_the_same_report_arriving_many_times_at_once_is_stored_once(hub: Hub) -> None:
+    # Intake's duplicate check is the insert's ON CONFLICT DO NOTHING: copies racing the first
+    # wait for it and answer 200 with its id; the audit chain records one submission.
+    transport = httpx.ASGITransport(app=hub.app)
+    bank = hub.as_("bank_a")
+    same_bytes = json_report("RACE-1")
+    same_reference = {**json_report("RACE-1"), "reason": "a corrected reason, same reference"}
+
+    async def burst() -> list[httpx.Response]:
+        async with httpx.AsyncClient(transport=transport, base_url="http://hub") as client:
+            requests = [
+                client.post("/reports/json", json=body, headers=bank)
+                for body in [same_bytes] * 20 + [same_reference] * 20
+            ]
+            return list(await asyncio.gather(*requests))
+
+    responses = asyncio.run(asyncio.wait_for(burst(), timeout=60))
+    assert sorted(response.status_code for response in responses) == [200] * 39 + [201]
+    assert len({response.json()["id"] for response in responses}) == 1
+    with hub.state.sessions() as session:
+        stored = session.scalars(select(Report).where(Report.entity_reference == "RACE-1")).all()
+        assert len(stored) == 1
+        assert len(stored[0].indicators) == len(same_bytes["indicators"])
+        submissions = session.scalars(
+            select(AuditEntry).where(
+                AuditEntry.action == "submit_report", AuditEntry.object_id == str(stored[0].id)
+            )
+        ).all()
+        assert len(submissions) == 1
+        assert verify_chain(session).ok

@@ -6,20 +6,29 @@ from pathlib import Path
 
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from tests.hub.conftest import Hub
 from tipflow.cli.hub_commands import hub_app
 from tipflow.hub import HubSettings, create_app
-from tipflow.hub.db import current_revision, migrate
-from tipflow.hub.models import Base
+from tipflow.hub.audit import GENESIS
+from tipflow.hub.db import (
+    alembic_config,
+    current_revision,
+    make_engine,
+    make_sessionmaker,
+    migrate,
+)
+from tipflow.hub.models import AuditHead, Base
 
 
 def test_the_migrations_match_the_models(hub: Hub) -> None:
     engine = hub.state.engine
     migrate(engine)  # a second run changes nothing
-    assert current_revision(engine) == "0002"
+    newest = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert newest is not None and current_revision(engine) == newest
     with engine.connect() as connection:
         differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
     assert differences == []
@@ -69,3 +78,22 @@ def test_admin_commands_set_up_a_hub_the_api_accepts(tmp_path: Path) -> None:
         assert login.status_code == 200
     verified = runner.invoke(hub_app, ["audit", "verify", *place])
     assert verified.exit_code == 0, verified.output
+
+
+def test_the_audit_chains_head_row_exists_before_the_first_append(tmp_path: Path) -> None:
+    """Appends lock the head row (SELECT ... FOR UPDATE), so migrations create it; a head that
+    already moved is left alone."""
+    fresh = make_engine(f"sqlite:///{tmp_path / 'fresh.sqlite3'}")
+    migrate(fresh)
+    with make_sessionmaker(fresh)() as session:
+        head = session.get(AuditHead, 1)
+        assert head is not None and (head.last_id, head.last_hash) == (0, GENESIS)
+    older = make_engine(f"sqlite:///{tmp_path / 'older.sqlite3'}")
+    migrate(older, "0002")
+    with make_sessionmaker(older)() as session:
+        session.add(AuditHead(id=1, last_id=7, last_hash="a" * 64))
+        session.commit()
+    migrate(older)
+    with make_sessionmaker(older)() as session:
+        head = session.get(AuditHead, 1)
+        assert head is not None and (head.last_id, head.last_hash) == (7, "a" * 64)

@@ -16,15 +16,34 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from sqlalchemy import select, text
+from sqlalchemy import Table, bindparam, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from tipflow.hub.models import AuditEntry, AuditHead, utc_now
 
 GENESIS = "0" * 64
 _HEAD_ID = 1
-#: PostgreSQL advisory-lock key serialising appends to the chain (any fixed 64-bit number).
-_LOCK_KEY = 0x7469_7066_6C6F_77
+_LOG: Table = AuditEntry.__table__  # type: ignore[assignment]
+_HEAD: Table = AuditHead.__table__  # type: ignore[assignment]
+# Built once: constructing a statement costs more than running it.
+_READ_HEAD = (
+    select(_HEAD.c.last_id, _HEAD.c.last_hash).where(_HEAD.c.id == _HEAD_ID).with_for_update()
+)
+_ROW_COLUMNS = tuple(column.name for column in _LOG.columns)
+_INSERT_ROW = insert(_LOG)
+_INSERT_HEAD = insert(_HEAD)
+_MOVE_HEAD = (
+    update(_HEAD)
+    .where(_HEAD.c.id == _HEAD_ID)
+    .values(last_id=bindparam("new_id"), last_hash=bindparam("new_hash"))
+)
+#: PostgreSQL: the row and the head's move in one statement (a data-modifying CTE). Text, as
+#: SQLAlchemy's insert would pass the row's ``id`` into the CTE's UPDATE as well.
+_APPEND_AND_MOVE_HEAD = text(
+    f"WITH moved_head AS (UPDATE {_HEAD.name} SET last_id = :new_id, last_hash = :new_hash"
+    f" WHERE id = {_HEAD_ID}) INSERT INTO {_LOG.name} ({', '.join(_ROW_COLUMNS)})"
+    f" VALUES ({', '.join(':' + column for column in _ROW_COLUMNS)})"
+)
 
 
 @dataclass(frozen=True)
@@ -67,12 +86,6 @@ def chain_hash(prev_hash: str, entry: AuditEntry) -> str:
     return hashlib.sha256((prev_hash + "\n" + row_content(entry)).encode("ascii")).hexdigest()
 
 
-def _lock(session: Session) -> None:
-    """Serialise appends until the transaction ends (SQLite: BEGIN IMMEDIATE already does)."""
-    if session.get_bind().dialect.name == "postgresql":
-        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _LOCK_KEY})
-
-
 def record(
     session: Session,
     actor: Actor,
@@ -84,14 +97,18 @@ def record(
     """Append one row in the caller's transaction (committed with the change it records).
 
     ``detail`` must hold no personal data: ids, counts, statuses, codes.
+
+    Appends are serialised by the head row: ``SELECT ... FOR UPDATE`` locks it on PostgreSQL
+    until the caller's transaction ends (SQLite's ``BEGIN IMMEDIATE`` already holds the write
+    lock). Plain SQL statements, no ORM unit of work, and on PostgreSQL two round trips (lock
+    and read the head; write the row and move the head): this runs on every write, intake
+    included, and the lock is held from here to the commit. The returned entry is not
+    attached to the session.
     """
-    _lock(session)
-    head = session.get(AuditHead, _HEAD_ID, with_for_update=True)
-    if head is None:
-        head = AuditHead(id=_HEAD_ID, last_id=0, last_hash=GENESIS)
-        session.add(head)
+    head = session.execute(_READ_HEAD).first()
+    last_id, last_hash = (0, GENESIS) if head is None else (int(head[0]), str(head[1]))
     entry = AuditEntry(
-        id=head.last_id + 1,
+        id=last_id + 1,
         at=utc_now(),
         actor_user_id=actor.user_id,
         actor_organisation_id=actor.organisation_id,
@@ -99,12 +116,22 @@ def record(
         object_type=object_type,
         object_id=None if object_id is None else str(object_id),
         detail=json.dumps(detail or {}, sort_keys=True, separators=(",", ":"), default=str),
-        prev_hash=head.last_hash,
+        prev_hash=last_hash,
     )
-    entry.row_hash = chain_hash(head.last_hash, entry)
-    head.last_id, head.last_hash = entry.id, entry.row_hash
-    session.add(entry)
-    session.flush()
+    entry.row_hash = chain_hash(last_hash, entry)
+    row = {column: getattr(entry, column) for column in _ROW_COLUMNS}
+    moved = {"new_id": entry.id, "new_hash": entry.row_hash}
+    if head is None:
+        # Only a database whose migration 0003 has not run; SQLite's write lock covers it.
+        session.execute(_INSERT_ROW, row)
+        session.execute(
+            _INSERT_HEAD, {"id": _HEAD_ID, "last_id": entry.id, "last_hash": entry.row_hash}
+        )
+    elif session.get_bind().dialect.name == "postgresql":
+        session.execute(_APPEND_AND_MOVE_HEAD, {**row, **moved})
+    else:
+        session.execute(_INSERT_ROW, row)
+        session.execute(_MOVE_HEAD, moved)
     return entry
 
 

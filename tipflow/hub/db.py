@@ -8,6 +8,9 @@ module takes a transaction-scoped advisory lock instead.
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -20,11 +23,14 @@ from sqlalchemy.orm import Session, sessionmaker
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
-def make_engine(url: str) -> Engine:
+def make_engine(url: str, pool_size: int = 5) -> Engine:
     if url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
     if not url.startswith("sqlite"):
-        return create_engine(url, pool_pre_ping=True)
+        # Overflow connections are closed when returned: a few for bursts, not for steady load.
+        return create_engine(
+            url, pool_pre_ping=True, pool_size=pool_size, max_overflow=max(2, pool_size // 4)
+        )
     engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
 
     @event.listens_for(engine, "connect")
@@ -41,9 +47,42 @@ def make_engine(url: str) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Connection) -> None:
+        if connection.get_execution_options().get(READ_ONLY):
+            return  # one read in the driver's autocommit: WAL readers need no lock
         connection.exec_driver_sql("BEGIN IMMEDIATE")
 
     return engine
+
+
+#: Execution option for a connection that only reads (on SQLite: no ``BEGIN IMMEDIATE``, so
+#: no write lock; each statement is its own read transaction). See ``read_only``.
+READ_ONLY = "tipflow_read_only"
+
+
+def read_only(session: Session) -> Connection:
+    """The session's connection for one read outside a transaction: no write lock on SQLite,
+    and on PostgreSQL autocommit (no BEGIN and ROLLBACK round trips). End it with
+    ``session.rollback()`` before the session writes."""
+    if session.get_bind().dialect.name == "postgresql":
+        return session.connection(execution_options={"isolation_level": "AUTOCOMMIT"})
+    return session.connection(execution_options={READ_ONLY: True})
+
+
+#: Serialises this process's SQLite write transactions on the intake path. Without it, writer
+#: threads queue in SQLite's busy handler, which sleeps and retries (up to 100 ms a time), and
+#: under load the sleeping starves throughput; a lock hands the database over at once.
+_SQLITE_WRITER = threading.Lock()
+
+
+@contextmanager
+def sqlite_writer(session: Session) -> Iterator[None]:
+    """Hold the process's SQLite writer lock for a transaction (a no-op on PostgreSQL); the
+    caller must end the transaction (commit or rollback) inside the block."""
+    if session.get_bind().dialect.name != "sqlite":
+        yield
+        return
+    with _SQLITE_WRITER:
+        yield
 
 
 def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:

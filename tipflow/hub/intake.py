@@ -14,12 +14,13 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from sqlalchemy import or_, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import Table, bindparam, insert, or_, select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from tipflow.hub.audit import Actor, record
-from tipflow.hub.models import Report, ReportIndicator
+from tipflow.hub.db import sqlite_writer
+from tipflow.hub.models import Report, ReportIndicator, utc_now
 from tipflow.hub.schemas import JsonReport
 from tipflow.hub.vocabulary import ReportFormat, ReportStatus
 from tipflow.report.goaml.reader import read_goaml
@@ -105,50 +106,93 @@ def sha256_hex(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _existing(session: Session, organisation_id: int, digest: str, reference: str) -> Report | None:
-    return session.scalar(
-        select(Report)
-        .where(
-            Report.organisation_id == organisation_id,
-            or_(Report.sha256 == digest, Report.entity_reference == reference),
-        )
-        .order_by(Report.id)
-        .limit(1)
+@dataclass(frozen=True)
+class StoredReport:
+    id: int
+    sha256: str
+    entity_reference: str
+
+
+_REPORTS: Table = Report.__table__  # type: ignore[assignment]
+_INDICATORS: Table = ReportIndicator.__table__  # type: ignore[assignment]
+# Built once: constructing a statement costs more than running it.
+_FIND_EXISTING = (
+    select(_REPORTS.c.id, _REPORTS.c.sha256, _REPORTS.c.entity_reference)
+    .where(
+        _REPORTS.c.organisation_id == bindparam("org"),
+        or_(
+            _REPORTS.c.sha256 == bindparam("digest"),
+            _REPORTS.c.entity_reference == bindparam("reference"),
+        ),
     )
+    .order_by(_REPORTS.c.id)
+    .limit(1)
+)
+# A duplicate (same bytes or same entity_reference from the same organisation) inserts nothing
+# and returns no id: one round trip for a new report, and no error to recover from when two
+# copies arrive at once (PostgreSQL waits for the first to commit, then does nothing).
+_INSERT_REPORT = {
+    "postgresql": postgresql.insert(_REPORTS).on_conflict_do_nothing().returning(_REPORTS.c.id),
+    "sqlite": sqlite.insert(_REPORTS).on_conflict_do_nothing().returning(_REPORTS.c.id),
+}
+
+
+def _existing(
+    session: Session, organisation_id: int, digest: str, reference: str
+) -> StoredReport | None:
+    row = session.execute(
+        _FIND_EXISTING, {"org": organisation_id, "digest": digest, "reference": reference}
+    ).first()
+    return None if row is None else StoredReport(int(row[0]), str(row[1]), str(row[2]))
 
 
 def store_report(
     session: Session, actor: Actor, fmt: ReportFormat, raw: bytes, parsed: ParsedReport
-) -> tuple[Report, bool]:
-    """The stored report and whether it is new; commits."""
+) -> tuple[StoredReport, bool]:
+    """The stored report and whether it is new; commits.
+
+    Plain SQL statements in one transaction (report, indicators, audit row; the duplicate
+    check is the insert's ``ON CONFLICT DO NOTHING``): this is the hub's busiest path, and the
+    ORM's unit of work cost more than the database. On SQLite the transaction runs under the
+    process's writer lock (``db.sqlite_writer``).
+    """
     assert actor.organisation_id is not None and actor.user_id is not None
     digest = sha256_hex(raw)
-    found = _existing(session, actor.organisation_id, digest, parsed.entity_reference)
-    if found is not None:
-        return found, False
-    report = Report(
-        organisation_id=actor.organisation_id,
-        submitted_by=actor.user_id,
-        entity_reference=parsed.entity_reference,
-        format=fmt.value,
-        sha256=digest,
-        raw=raw,
-        summary=json.dumps(parsed.summary, sort_keys=True),
-        transaction_count=parsed.transaction_count,
-        status=ReportStatus.RECEIVED.value,
-        indicators=[ReportIndicator(code=code) for code in parsed.indicators],
-    )
-    session.add(report)
-    try:
-        session.flush()
-        detail = {"format": fmt.value, "sha256": digest, "transactions": parsed.transaction_count}
-        record(session, actor, "submit_report", "report", report.id, detail)
-        session.commit()
-    except IntegrityError:
-        # The same report arrived twice at once: the other request stored it first.
-        session.rollback()
-        found = _existing(session, actor.organisation_id, digest, parsed.entity_reference)
-        if found is None:
+    values = {
+        "organisation_id": actor.organisation_id,
+        "submitted_by": actor.user_id,
+        "entity_reference": parsed.entity_reference,
+        "format": fmt.value,
+        "sha256": digest,
+        "raw": raw,
+        "summary": json.dumps(parsed.summary, sort_keys=True),
+        "transaction_count": parsed.transaction_count,
+        "status": ReportStatus.RECEIVED.value,
+        "status_changed_at": None,
+        "received_at": utc_now(),
+    }
+    with sqlite_writer(session):
+        try:
+            statement = _INSERT_REPORT[session.get_bind().dialect.name]
+            report_id = session.execute(statement, values).scalar_one_or_none()
+            if report_id is None:
+                found = _existing(session, actor.organisation_id, digest, parsed.entity_reference)
+                session.rollback()
+                if found is None:  # the conflicting report went away in between
+                    raise RuntimeError("report intake: a conflict without a stored report")
+                return found, False
+            if parsed.indicators:
+                # One multi-row VALUES statement: a round trip, where executemany is several.
+                rows = [{"report_id": report_id, "code": code} for code in parsed.indicators]
+                session.execute(insert(_INDICATORS).values(rows))
+            detail = {
+                "format": fmt.value,
+                "sha256": digest,
+                "transactions": parsed.transaction_count,
+            }
+            record(session, actor, "submit_report", "report", report_id, detail)
+            session.commit()
+        except BaseException:
+            session.rollback()
             raise
-        return found, False
-    return report, True
+    return StoredReport(report_id, digest, parsed.entity_reference), True

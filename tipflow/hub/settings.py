@@ -25,6 +25,10 @@ class HubSettings(BaseModel):
     data_dir: Path = Field(default_factory=lambda: Path(os.environ.get(ENV_DATA_DIR, "hub-data")))
     #: SQLAlchemy URL; default: ``sqlite:///<data_dir>/hub.sqlite3``.
     database_url: str | None = None
+    #: Connections kept open to a server database (PostgreSQL). Sized to the request threads
+    #: that use them at once: a smaller pool opens and closes a connection per request under
+    #: load (a PostgreSQL backend process each time), which capped intake at ~160/s.
+    database_pool_size: int = Field(default=20, ge=1, le=200)
     #: Key of the HMAC tokens are stored under; default: generated once into data_dir.
     secret: SecretStr | None = None
     session_hours: float = Field(default=8.0, gt=0)

@@ -22,7 +22,7 @@ class HubState:
 
     @classmethod
     def open(cls, settings: HubSettings, *, migrate_schema: bool) -> HubState:
-        engine = make_engine(settings.resolved_database_url())
+        engine = make_engine(settings.resolved_database_url(), settings.database_pool_size)
         if migrate_schema:
             migrate(engine)
         return cls(
