@@ -6,9 +6,10 @@ Run from the repository root:
     .venv/bin/python -m benchmarks.bench_hub --seconds 60 --rate 200 \\
         --database-url postgresql://postgres@127.0.0.1:5432/hub_bench
 
-The hub runs as ``tipflow hub serve`` (uvicorn, one process) on loopback, on a fresh SQLite file
-by default or on the given PostgreSQL database (emptied first). The load comes from ANOTHER
-process: asyncio and aiohttp (light enough to leave the server most of the CPU) sending requests on an open-loop schedule (request
+The hub runs as ``tipflow hub serve`` (uvicorn; one process, or ``--workers N`` on PostgreSQL)
+on loopback, on a fresh SQLite file by default or on the given PostgreSQL database (emptied
+first). The load comes from ANOTHER process: asyncio and aiohttp (light: about a tenth of a core
+at 200/s, leaving the server the rest) sending requests on an open-loop schedule (request
 i leaves at t0 + i/rate, whatever the answers before it), so a slow server shows as latency,
 not as a lower offered rate. Latency runs from the scheduled send time to the answer, so
 queueing in the client counts too.
@@ -16,7 +17,7 @@ queueing in the client counts too.
 Per run, in this order: the baseline (the same rate against ``GET /health``: the server and
 client's own floor), then the intake (``POST /reports/json`` of distinct small reports). Then
 the database is checked: reports stored = 2xx answers, and the audit chain verifies. Results go
-to stdout and, as JSON, to ``benchmarks/results/hub-<backend>.json``.
+to stdout and, as JSON, to ``benchmarks/results/hub-<backend>-<rate>per-s-<workers>w.json``.
 """
 
 from __future__ import annotations
@@ -208,7 +209,7 @@ def wait_until_up(base: str, server: subprocess.Popen[bytes]) -> None:
     raise SystemExit("the hub did not answer within 60 s")
 
 
-def run_once(url: str | None, rate: float, seconds: float) -> dict[str, Any]:
+def run_once(url: str | None, rate: float, seconds: float, workers: int = 1) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="bench-hub-") as tmp:
         folder = Path(tmp)
         database = url or f"sqlite:///{folder / 'hub.sqlite3'}"
@@ -216,7 +217,7 @@ def run_once(url: str | None, rate: float, seconds: float) -> dict[str, Any]:
         port = free_port()
         base = f"http://127.0.0.1:{port}"
         command = [sys.executable, "-m", "tipflow", "hub", "serve", "--database-url", database]
-        command += ["--data-dir", str(folder), "--port", str(port)]
+        command += ["--data-dir", str(folder), "--port", str(port), "--workers", str(workers)]
         environment = {**os.environ, "TIPFLOW_HUB_SECRET": SECRET}
         server = subprocess.Popen(command, env=environment, stdout=subprocess.DEVNULL)
         try:
@@ -245,12 +246,13 @@ def main() -> None:
     parser.add_argument("--rate", type=float, default=200.0, help="requests per second offered")
     parser.add_argument("--database-url", default=None, help="PostgreSQL URL (emptied first)")
     parser.add_argument("--repeat", type=int, default=1)
+    parser.add_argument("--workers", type=int, default=1, help="server processes (PostgreSQL)")
     options = parser.parse_args()
     backend = "postgresql" if options.database_url else "sqlite"
     runs = []
     for number in range(options.repeat):
         print(f"run {number + 1}/{options.repeat} on {backend} ...", flush=True)
-        result = run_once(options.database_url, options.rate, options.seconds)
+        result = run_once(options.database_url, options.rate, options.seconds, options.workers)
         print(json.dumps(result, indent=2), flush=True)
         runs.append(result)
     medians = {
@@ -264,13 +266,15 @@ def main() -> None:
         "backend": backend,
         "rate": options.rate,
         "seconds": options.seconds,
+        "workers": options.workers,
         "machine": f"{platform.platform()}, {os.cpu_count()} CPUs",
         "python": platform.python_version(),
         "medians": medians,
         "runs": runs,
     }
     RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / f"hub-{backend}.json").write_text(json.dumps(summary, indent=2) + "\n")
+    name = f"hub-{backend}-{options.rate:g}per-s-{options.workers}w.json"
+    (RESULTS / name).write_text(json.dumps(summary, indent=2) + "\n")
     print(json.dumps(medians, indent=2))
 
 

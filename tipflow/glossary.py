@@ -45,6 +45,12 @@ GLOSSARY: Final[dict[str, str]] = {
     "entity, report code and the codes its indicators and channels map to.",
     "disclosure": "Intelligence an FIU passes to police or back to an institution.",
     "feedback": "What an FIU or police tell a reporting institution about the use of its reports.",
+    "tactical request": "A question the FIU or police send institutions through the hub about "
+    "pseudonymised identifiers of their targets; each institution sees which targets its own "
+    "tokens hold, and answers.",
+    "typology set": "Typologies and the indicators they use, in tipflow's YAML, that the FIU "
+    "publishes to members through the hub as numbered versions; members screen with it "
+    "(`tipflow screen --typologies`), rate its typologies and report what they raised.",
 }
 
 

@@ -18,7 +18,10 @@ from tests.hub.conftest import (
     minimal_goaml,
     running_hub,
 )
+from tests.hub.ngo_bodies import data_point as ngo_data_point
+from tests.hub.tactical_bodies import tactical_request
 from tests.hub.token_files import FINGERPRINT, token_file, upload_path
+from tests.hub.typology_files import SMALL_SET, SMALL_TYPOLOGY, this_month
 from tipflow.hub.vocabulary import OrgType, Role
 
 RE, FIU, LE, NGO, SUP = (
@@ -37,6 +40,10 @@ class Seed:
 
     report_id: int
     disclosure_id: int
+    #: A new NGO data point of the seeded NGO, each call (deletions need one each).
+    new_data_point: Callable[[], int]
+    #: A tactical request of the police, addressed to bank A (which holds tokens).
+    tactical_request_id: int
 
 
 @dataclass(frozen=True)
@@ -132,8 +139,101 @@ ENDPOINTS = (
         json=lambda h: {"key_fingerprint": FINGERPRINT},
     ),
     Endpoint("read_cross_institution_networks", "GET", lambda s: "/fiu/networks", frozenset({FIU})),
+    Endpoint(
+        "create_tactical_request",
+        "POST",
+        lambda s: "/tactical/requests",
+        frozenset({FIU, LE}),
+        json=lambda h: tactical_request("+13125550199", addressed=[h.orgs["bank_a"]]),
+    ),
+    Endpoint(
+        "list_tactical_requests", "GET", lambda s: "/tactical/requests", frozenset({RE, FIU, LE})
+    ),
+    Endpoint(
+        "answer_tactical_request",
+        "PUT",
+        lambda s: f"/tactical/requests/{s.tactical_request_id}/answer",
+        frozenset({RE}),
+        json=lambda h: {"status": "no_match"},
+    ),
+    Endpoint(
+        "list_tactical_answers",
+        "GET",
+        lambda s: f"/tactical/requests/{s.tactical_request_id}/answers",
+        frozenset({FIU, LE}),
+    ),
+    Endpoint(
+        "submit_ngo_data_point",
+        "POST",
+        lambda s: "/ngo/data-points",
+        frozenset({NGO}),
+        json=lambda h: ngo_data_point(),
+    ),
+    Endpoint("list_ngo_data_points", "GET", lambda s: "/ngo/data-points", frozenset({NGO, FIU})),
+    Endpoint(
+        "read_ngo_data_point",
+        "GET",
+        lambda s: f"/ngo/data-points/{s.new_data_point()}",
+        frozenset({NGO, FIU}),
+    ),
+    Endpoint(
+        "delete_ngo_data_point",
+        "DELETE",
+        lambda s: f"/ngo/data-points/{s.new_data_point()}",
+        frozenset({NGO}),
+    ),
+    Endpoint("list_ngo_deletions", "GET", lambda s: "/ngo/deletions", frozenset({NGO, FIU, SUP})),
+    Endpoint("read_ngo_summary", "GET", lambda s: "/ngo/summary", ALL),
+    Endpoint(
+        "publish_typology_set",
+        "POST",
+        lambda s: "/typologies",
+        frozenset({FIU}),
+        content=lambda: SMALL_SET.encode(),  # the seeded version again: 200
+    ),
+    Endpoint("list_typology_sets", "GET", lambda s: "/typologies", frozenset({RE, FIU, LE, SUP})),
+    Endpoint(
+        "read_typology_set",
+        "GET",
+        lambda s: f"/typologies/{SEEDED_TYPOLOGY_VERSION}",
+        frozenset({RE, FIU, LE, SUP}),
+    ),
+    Endpoint(
+        "download_typology_set",
+        "GET",
+        lambda s: f"/typologies/{SEEDED_TYPOLOGY_VERSION}/download",
+        frozenset({RE, FIU, LE, SUP}),
+    ),
+    Endpoint(
+        "rate_typology",
+        "POST",
+        lambda s: f"/typologies/{SEEDED_TYPOLOGY_VERSION}/ratings",
+        frozenset({RE}),
+        json=lambda h: {"typology_id": SMALL_TYPOLOGY, "usefulness": 4},
+    ),
+    Endpoint(
+        "report_typology_hits",
+        "POST",
+        lambda s: f"/typologies/{SEEDED_TYPOLOGY_VERSION}/hits",
+        frozenset({RE}),
+        json=lambda h: {
+            "typology_id": SMALL_TYPOLOGY,
+            "month": this_month(),
+            "alerts": 3,
+            "reports_filed": 1,
+            "false_positives": 1,
+        },
+    ),
+    Endpoint(
+        "read_typology_effectiveness",
+        "GET",
+        lambda s: "/typologies/effectiveness",
+        frozenset({FIU, SUP}),
+    ),
 )
 PUBLIC = {"health", "login"}
+#: The seeded fixture publishes the small typology set first: version 1.
+SEEDED_TYPOLOGY_VERSION = 1
 #: One organisation per type (bank B is only for tenancy tests).
 CALLERS = [(key, role) for key in ORGANISATIONS if key != "bank_b" for role in Role]
 
@@ -158,7 +258,37 @@ def seeded(
             headers=hub.as_("fiu"),
         )
         assert disclosed.status_code == 201, disclosed.text
-        yield hub, Seed(report_id=report_id, disclosure_id=disclosed.json()["id"])
+        published = client.post(
+            "/typologies",
+            content=SMALL_SET.encode(),
+            headers={**hub.as_("fiu"), "Content-Type": "application/yaml"},
+        )
+        assert published.status_code == 201, published.text
+        assert published.json()["version"] == SEEDED_TYPOLOGY_VERSION
+        tokens = token_file("BANK_A", {"maria": "+13125550199"})
+        uploaded = client.post(upload_path(1), content=tokens, headers=hub.as_("bank_a"))
+        assert uploaded.status_code == 201, uploaded.text
+        asked = client.post(
+            "/tactical/requests",
+            json=tactical_request("+13125550199", addressed=[hub.orgs["bank_a"]]),
+            headers=hub.as_("police"),
+        )
+        assert asked.status_code == 201, asked.text
+
+        def new_data_point() -> int:
+            created = client.post("/ngo/data-points", json=ngo_data_point(), headers=hub.as_("ngo"))
+            assert created.status_code == 201, created.text
+            return int(created.json()["id"])
+
+        yield (
+            hub,
+            Seed(
+                report_id=report_id,
+                disclosure_id=disclosed.json()["id"],
+                new_data_point=new_data_point,
+                tactical_request_id=asked.json()["id"],
+            ),
+        )
 
 
 def _call(hub: Hub, endpoint: Endpoint, seed: Seed, headers: dict[str, str]) -> int:

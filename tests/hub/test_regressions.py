@@ -10,6 +10,8 @@ from sqlalchemy import select
 from tests.hub.conftest import Hub, json_report
 from tipflow.hub.audit import verify_chain
 from tipflow.hub.models import AuditEntry, Report
+from tipflow.hub.tokens_store import partnership_fingerprint
+from tipflow.hub.vocabulary import Role
 
 
 def test_ids_beyond_the_database_integer_are_refused_not_a_server_error(hub: Hub) -> None:
@@ -105,4 +107,28 @@ def test_the_same_report_arriving_many_times_at_once_is_stored_once(hub: Hub) ->
             )
         ).all()
         assert len(submissions) == 1
+        assert verify_chain(session).ok
+
+
+def test_the_first_partnership_key_set_twice_at_once_is_no_server_error(hub: Hub) -> None:
+    # Before: two first settings at the same moment both inserted the key's row; on PostgreSQL
+    # the second failed on the primary key (a 500). Now one inserts and the others replace it.
+    transport = httpx.ASGITransport(app=hub.app)
+    admin = hub.as_("fiu", Role.ADMIN)
+    fingerprints = [f"{index:02x}" * 32 for index in range(12)]
+
+    async def burst() -> list[httpx.Response]:
+        async with httpx.AsyncClient(transport=transport, base_url="http://hub") as client:
+            requests = [
+                client.put("/tokens/partnership-key", json={"key_fingerprint": key}, headers=admin)
+                for key in fingerprints
+            ]
+            return list(await asyncio.gather(*requests))
+
+    responses = asyncio.run(asyncio.wait_for(burst(), timeout=60))
+    assert [response.status_code for response in responses] == [200] * len(fingerprints)
+    previous = [response.json()["previous"] for response in responses]
+    assert previous.count(None) == 1  # exactly one request set the first key
+    with hub.state.sessions() as session:
+        assert partnership_fingerprint(session) in fingerprints
         assert verify_chain(session).ok

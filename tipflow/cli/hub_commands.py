@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -64,20 +65,40 @@ def serve(
     data_dir: DataDir = None,
     host: Annotated[str, typer.Option("--host", help="Interface to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", min=1, max=65535)] = 8750,
+    workers: Annotated[
+        int,
+        typer.Option(
+            "--workers",
+            min=1,
+            max=64,
+            help="Server processes (PostgreSQL only; one per core is a good start).",
+        ),
+    ] = 1,
 ) -> None:
     """Serve the hub's API (OpenAPI at /docs); the schema is migrated first."""
     import uvicorn
 
-    from tipflow.hub.app import create_app
-    from tipflow.hub.settings import HubSettings
+    from tipflow.hub.app import WORKER_FACTORY, create_app
+    from tipflow.hub.settings import ENV_DATA_DIR, ENV_DATABASE_URL, HubSettings
 
     settings = HubSettings.from_environment(database_url=database_url, data_dir=data_dir)
+    if workers > 1 and settings.resolved_database_url().startswith("sqlite"):
+        fail("--workers above 1 needs PostgreSQL (--database-url): SQLite has one writer")
     try:
-        app = create_app(settings)
+        app = create_app(settings)  # migrates, and creates the key files, once
     except TipflowError as exc:
         fail(str(exc))
     # access_log off: request lines carry ids only, but nothing of a report should reach logs.
-    uvicorn.run(app, host=host, port=port, access_log=False)
+    if workers == 1:
+        uvicorn.run(app, host=host, port=port, access_log=False)
+        return
+    # Each worker process builds its own app from the environment (already migrated).
+    app.state.hub.engine.dispose()
+    os.environ[ENV_DATABASE_URL] = settings.resolved_database_url()
+    os.environ[ENV_DATA_DIR] = str(settings.data_dir)
+    uvicorn.run(
+        WORKER_FACTORY, factory=True, workers=workers, host=host, port=port, access_log=False
+    )
 
 
 @admin_app.command("migrate")
@@ -185,6 +206,33 @@ def verify(database_url: DatabaseUrl = None, data_dir: DataDir = None) -> None:
     if not check.ok:
         fail(f"the audit log was tampered with: {check.problem}")
     stdout_console().print(f"The audit chain holds: {check.rows:,} rows verified.")
+
+
+@hub_app.command("publish-typologies")
+def publish_typologies(
+    path: Annotated[
+        Path, typer.Argument(help="A typology set (YAML; see tipflow typologies export).")
+    ],
+    hub: Annotated[str, typer.Option("--hub", help="The hub's URL.", show_default=False)],
+    token: Annotated[
+        str,
+        typer.Option(
+            "--token", envvar="TIPFLOW_HUB_TOKEN", help="An FIU API token.", show_default=False
+        ),
+    ],
+    title: Annotated[str, typer.Option("--title", help="The version's title.")] = "",
+    note: Annotated[str, typer.Option("--note", help="What changed since the last one.")] = "",
+) -> None:
+    """Publish a typology set to the hub's members as its next version (FIU); checked here
+    first with the same schema and registry the hub uses."""
+    from tipflow.cli.share_push import PushRefused
+    from tipflow.cli.typology_publish import publish_typology_file
+
+    try:
+        outcome = publish_typology_file(path, hub, token, title=title, note=note)
+    except (PushRefused, TipflowError) as exc:
+        fail(str(exc))
+    stdout_console().print(outcome)
 
 
 def register(app: typer.Typer) -> None:

@@ -28,6 +28,14 @@ TuningOption = Annotated[
     Path | None,
     typer.Option("--config", help="A tuning file: thresholds, weights, alert budget."),
 ]
+TypologySetOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--typologies",
+        help="A typology set (YAML; e.g. a version the FIU published on the hub), laid over the"
+        " packaged library.",
+    ),
+]
 
 
 def screen(
@@ -48,6 +56,7 @@ def screen(
         Path | None,
         typer.Option("--model", help="A `tipflow train` folder: blend its learned score in."),
     ] = None,
+    typologies: TypologySetOption = None,
     json_output: JsonOption = False,
 ) -> None:
     """Screen a dataset: every account scored, alerts explained, evidence kept.
@@ -55,7 +64,7 @@ def screen(
     Writes OUT/accounts.csv, networks.csv, evidence.parquet, run.json, quarantine/ and the
     workspace the later commands read (explain, reports).
     """
-    summary = _screen(dataset, out, config, max_quarantine, json_output, model)
+    summary = _screen(dataset, out, config, max_quarantine, json_output, model, typologies)
     if json_output:
         print_json(summary.run)
     else:
@@ -69,6 +78,7 @@ def _screen(
     max_quarantine: float,
     quiet: bool,
     model: Path | None = None,
+    typologies: Path | None = None,
 ) -> ScreenSummary:
     try:
         tuning = load_tuning(config) if config else None
@@ -80,6 +90,7 @@ def _screen(
                 options=IngestOptions(max_quarantine),
                 progress=bars,
                 model=model,
+                typology_set=typologies,
             )
     except TipflowError as exc:
         fail(str(exc))

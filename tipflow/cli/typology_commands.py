@@ -1,14 +1,15 @@
-"""``tipflow typologies list|show|dump``: the typology and indicator library."""
+"""``tipflow typologies list|show|dump|export``: the typology and indicator library."""
 
 from __future__ import annotations
 
+import sys
 from typing import Annotated
 
 import typer
 from rich.table import Table
 
 from tipflow.cli.output import fail, print_json, stdout_console
-from tipflow.detect.registry import load_library
+from tipflow.detect.registry import load_library, packaged_typology_set, typology_set_yaml
 from tipflow.detect.screen import configuration_of
 
 typologies_app = typer.Typer(
@@ -68,6 +69,13 @@ def show(
 def dump() -> None:
     """The whole library after tuning (indicators, typologies, reference lists) as JSON."""
     print_json(configuration_of(load_library()))
+
+
+@typologies_app.command("export")
+def export() -> None:
+    """The packaged typologies and indicators as one typology set (YAML): where an FIU's own set
+    starts (`tipflow hub publish-typologies`); members screen with one (`screen --typologies`)."""
+    sys.stdout.write(typology_set_yaml(packaged_typology_set()))
 
 
 def register(app: typer.Typer) -> None:

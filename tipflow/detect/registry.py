@@ -1,8 +1,9 @@
 """The one registry of the typology library: loads every packaged YAML file, applies an
-institution's tuning, and checks that everything refers to something that exists.
+institution's tuning and a published typology set, and checks that everything refers to
+something that exists.
 
-A broken packaged file is a defect of tipflow (``ContractError``); a broken tuning file is the
-user's (``ConfigError``, naming the file and the key).
+A broken packaged file is a defect of tipflow (``ContractError``); a broken tuning file or
+typology set is the user's (``ConfigError``, naming the file and the key).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Any, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
+from yaml.composer import ComposerError
 
 from tipflow.detect.measures import MEASURES, Measure
 from tipflow.detect.measures.base import MeasureParameters
@@ -22,9 +24,10 @@ from tipflow.detect.schema import (
     IndicatorSpec,
     Reference,
     Tuning,
+    TypologySet,
     TypologySpec,
 )
-from tipflow.errors import ConfigError, ContractError
+from tipflow.errors import ConfigError, ContractError, TipflowError
 from tipflow.network.settings import NetworkSettings, load_network_settings
 
 LIBRARY = "tipflow.detect.library"
@@ -52,8 +55,9 @@ class Library:
         return [indicator.spec for indicator in self.indicators.values()]
 
 
-def load_library(tuning: Tuning | None = None) -> Library:
-    """The packaged library with ``tuning`` applied (defaults when None)."""
+def load_library(tuning: Tuning | None = None, typology_set: TypologySet | None = None) -> Library:
+    """The packaged library with ``typology_set`` laid over it (its typologies and indicators
+    replace packaged ones with the same id, or add to them) and ``tuning`` applied."""
     tuning = tuning or Tuning()
     root = resources.files(LIBRARY)
     reference_data = _yaml(root.joinpath("reference.yaml").read_text("utf-8"), "reference.yaml")
@@ -71,6 +75,10 @@ def load_library(tuning: Tuning | None = None) -> Library:
             if typology.id in typologies:
                 raise ContractError(f"typology {typology.id} is defined twice ({item.name})")
             typologies[typology.id] = typology
+    if typology_set is not None:
+        specs = _overlay(specs, typology_set.indicators, "indicator")
+        published = _overlay(list(typologies.values()), typology_set.typologies, "typology")
+        typologies = {typology.id: typology for typology in published}
     indicators = _resolve_indicators(specs, tuning)
     _check_typologies(typologies, {spec.id for spec in specs})
     _check_reference_names(specs, reference)
@@ -100,6 +108,65 @@ def load_tuning(path: Path) -> Tuning:
         raise ConfigError(f"{path}: {_first_error(error)}") from error
 
 
+class _NoAliasLoader(yaml.SafeLoader):
+    """Safe YAML without anchors and aliases: a few lines of aliases can expand to billions of
+    nodes in whatever walks the result (the YAML "billion laughs"), and no typology needs them."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            raise ComposerError(None, None, "aliases (*name) are not accepted", self.get_mark())
+        return super().compose_node(parent, index)
+
+
+def read_typology_set(text: str, name: str) -> TypologySet:
+    """A typology set (YAML, parsed safely), validated by the schema and checked by loading the
+    library with it; one ``ConfigError`` naming ``name`` and the first problem otherwise."""
+    try:
+        data = yaml.load(text, Loader=_NoAliasLoader)  # a SafeLoader: plain data only
+    except yaml.YAMLError as error:
+        raise ConfigError(f"{name}: not valid YAML ({' '.join(str(error).split())})") from error
+    except RecursionError as error:
+        raise ConfigError(f"{name}: not valid YAML (nested too deeply)") from error
+    except (ValueError, TypeError, AttributeError, OverflowError) as error:
+        # what PyYAML's constructors raise on a bad value under an explicit tag or a date
+        # that does not exist (``!!int x``, ``!!timestamp x``, ``2024-13-01``)
+        raise ConfigError(f"{name}: not valid YAML (a value cannot be read: {error})") from error
+    if not isinstance(data, dict):
+        raise ConfigError(f"{name}: a typology set is a mapping with typologies and indicators")
+    try:
+        typology_set = TypologySet.model_validate(data)
+    except ValidationError as error:
+        raise ConfigError(f"{name}: {_first_error(error)}") from error
+    try:
+        load_library(typology_set=typology_set)
+    except TipflowError as error:
+        raise ConfigError(f"{name}: {error}") from error
+    return typology_set
+
+
+def load_typology_set(path: Path) -> TypologySet:
+    """Read a typology set file (``tipflow screen --typologies``, a published hub version)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{path}: cannot read the typology set ({error})") from error
+    return read_typology_set(text, str(path))
+
+
+def packaged_typology_set() -> TypologySet:
+    """The packaged library as one typology set: what an FIU starts its own from."""
+    library = load_library()
+    return TypologySet(
+        indicators=library.indicator_specs(), typologies=list(library.typologies.values())
+    )
+
+
+def typology_set_yaml(typology_set: TypologySet) -> str:
+    """The set as YAML in the library's own form (fields at their defaults left out)."""
+    document = typology_set.model_dump(mode="json", exclude_defaults=True)
+    return yaml.safe_dump(document, sort_keys=False, allow_unicode=True, width=100)
+
+
 def _first_error(error: ValidationError) -> str:
     """``where: what`` of the first problem pydantic found, on one line."""
     first = error.errors()[0]
@@ -126,6 +193,20 @@ def _parse(model: type[_Model], data: dict[str, Any], name: str) -> _Model:
         return model.model_validate(data)
     except ValidationError as error:
         raise ContractError(f"{name}: {error}") from error
+
+
+_Spec = TypeVar("_Spec", IndicatorSpec, TypologySpec)
+
+
+def _overlay(packaged: list[_Spec], published: list[_Spec], kind: str) -> list[_Spec]:
+    """``packaged`` with each ``published`` spec in place of the one with its id, new ids last."""
+    replacing: dict[str, _Spec] = {}
+    for spec in published:
+        if spec.id in replacing:
+            raise ConfigError(f"{kind} {spec.id} is defined twice in the typology set")
+        replacing[spec.id] = spec
+    merged = [replacing.pop(spec.id, spec) for spec in packaged]
+    return merged + list(replacing.values())
 
 
 def _resolve_indicators(specs: list[IndicatorSpec], tuning: Tuning) -> dict[str, Indicator]:

@@ -106,6 +106,19 @@ class TypologySpec(_Strict):
     sources: list[str] = Field(min_length=1)
 
 
+class TypologySet(_Strict):
+    """Typologies and the indicators they use, published as one YAML document (an FIU's typology
+    set, ``tipflow screen --typologies``).
+
+    It is screened on top of the packaged library: each typology or indicator replaces the
+    packaged one with the same id, or adds a new one; a typology may also name packaged
+    indicators. ``tipflow typologies export`` writes the packaged library in this form.
+    """
+
+    indicators: list[IndicatorSpec] = Field(default_factory=list)
+    typologies: list[TypologySpec] = Field(min_length=1)
+
+
 class NightHours(_Strict):
     start: int = Field(ge=0, le=23)
     end: int = Field(ge=0, le=23)

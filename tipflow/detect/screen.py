@@ -16,7 +16,7 @@ from typing import Any
 from tipflow import __version__
 from tipflow.detect.engine import run_context_indicators, run_indicators
 from tipflow.detect.features import build_features, period_start
-from tipflow.detect.registry import Library, load_library
+from tipflow.detect.registry import Library, load_library, load_typology_set
 from tipflow.detect.results import write_results
 from tipflow.detect.schema import Tuning
 from tipflow.engine.duckdb import Connection, connect
@@ -57,11 +57,16 @@ def screen_dataset(
     options: IngestOptions | None = None,
     progress: ProgressSink | None = None,
     model: Path | None = None,
+    typology_set: Path | None = None,
 ) -> ScreenSummary:
     """Screen ``dataset`` and write the results folder ``out`` (created if missing); with
-    ``model`` (a ``tipflow train`` folder), blend its learned score into the risk."""
+    ``model`` (a ``tipflow train`` folder), blend its learned score into the risk; with
+    ``typology_set`` (a YAML file, e.g. one the FIU published on the hub), screen with its
+    typologies and indicators laid over the packaged library."""
     sink = progress or SilentProgress()
-    library = load_library(tuning)  # a bad tuning file fails here, before reading the data
+    published = load_typology_set(typology_set) if typology_set else None
+    # a bad tuning file or typology set fails here, before reading the data
+    library = load_library(tuning, published)
     learned = load_model(model, feature_names(library)) if model else None
     out.mkdir(parents=True, exist_ok=True)
     seconds: dict[str, float] = {}
@@ -86,6 +91,9 @@ def screen_dataset(
     run = _run_record(dataset, library, report, counts, seconds)
     if model is not None:
         run["model"] = {"folder": str(model), "sha256": model_digest(model)}
+    if typology_set is not None:  # the SHA-256 the hub lists for the published version
+        digest = hashlib.sha256(typology_set.read_bytes()).hexdigest()
+        run["typology_set"] = {"file": str(typology_set), "sha256": digest}
     (out / "run.json").write_text(json.dumps(run, indent=2) + "\n", encoding="utf-8")
     return ScreenSummary(out, run)
 

@@ -12,9 +12,12 @@ from tipflow.hub import (
     routes_auth,
     routes_disclosures,
     routes_fiu,
+    routes_ngo,
     routes_oversight,
     routes_reports,
+    routes_tactical,
     routes_tokens,
+    routes_typologies,
 )
 from tipflow.hub.settings import HubSettings
 from tipflow.hub.state import HubState
@@ -45,4 +48,18 @@ def create_app(settings: HubSettings | None = None) -> FastAPI:
     for module in (routes_auth, routes_reports, routes_fiu, routes_disclosures, routes_oversight):
         app.include_router(module.router)
     app.include_router(routes_tokens.router)
+    app.include_router(routes_typologies.router)
+    app.include_router(routes_tactical.router)
+    app.include_router(routes_ngo.router)
     return app
+
+
+#: Import string of the app factory ``tipflow hub serve --workers N`` gives uvicorn.
+WORKER_FACTORY = "tipflow.hub.app:app_from_environment"
+
+
+def app_from_environment() -> FastAPI:
+    """One worker process's app: settings from the environment (``TIPFLOW_HUB_*``), the
+    schema left as the parent process migrated it."""
+    settings = HubSettings.from_environment().model_copy(update={"migrate_on_start": False})
+    return create_app(settings)

@@ -28,6 +28,7 @@ _REFUSALS = {
     401: "No bearer token, or an unknown, expired or revoked one.",
     403: "The caller's organisation type or role may not use this endpoint.",
     404: "No such object, or not one the caller may see.",
+    409: "The request conflicts with the hub's state (e.g. another partnership key).",
     413: "The body is over the hub's size limit.",
     422: "The request or the document in it cannot be accepted.",
 }

@@ -16,7 +16,8 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, Insert, Table, create_engine, event
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -83,6 +84,15 @@ def sqlite_writer(session: Session) -> Iterator[None]:
         return
     with _SQLITE_WRITER:
         yield
+
+
+def insert_ignoring_conflicts(session: Session, table: Table) -> Insert:
+    """``INSERT ... ON CONFLICT DO NOTHING`` on the session's database (PostgreSQL or SQLite):
+    a row that would break a unique constraint is not inserted, and no error is raised (on
+    PostgreSQL after waiting for a concurrent insert of the same key to commit)."""
+    dialect = {"postgresql": postgresql, "sqlite": sqlite}[session.get_bind().dialect.name]
+    statement: Insert = dialect.insert(table).on_conflict_do_nothing()
+    return statement
 
 
 def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:

@@ -15,11 +15,10 @@ from decimal import Decimal
 from pathlib import Path
 
 from sqlalchemy import Table, bindparam, insert, or_, select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from tipflow.hub.audit import Actor, record
-from tipflow.hub.db import sqlite_writer
+from tipflow.hub.db import insert_ignoring_conflicts, sqlite_writer
 from tipflow.hub.models import Report, ReportIndicator, utc_now
 from tipflow.hub.schemas import JsonReport
 from tipflow.hub.vocabulary import ReportFormat, ReportStatus
@@ -131,10 +130,6 @@ _FIND_EXISTING = (
 # A duplicate (same bytes or same entity_reference from the same organisation) inserts nothing
 # and returns no id: one round trip for a new report, and no error to recover from when two
 # copies arrive at once (PostgreSQL waits for the first to commit, then does nothing).
-_INSERT_REPORT = {
-    "postgresql": postgresql.insert(_REPORTS).on_conflict_do_nothing().returning(_REPORTS.c.id),
-    "sqlite": sqlite.insert(_REPORTS).on_conflict_do_nothing().returning(_REPORTS.c.id),
-}
 
 
 def _existing(
@@ -173,7 +168,7 @@ def store_report(
     }
     with sqlite_writer(session):
         try:
-            statement = _INSERT_REPORT[session.get_bind().dialect.name]
+            statement = insert_ignoring_conflicts(session, _REPORTS).returning(_REPORTS.c.id)
             report_id = session.execute(statement, values).scalar_one_or_none()
             if report_id is None:
                 found = _existing(session, actor.organisation_id, digest, parsed.entity_reference)

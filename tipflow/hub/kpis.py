@@ -1,4 +1,6 @@
-"""The partnership's key figures: reports, disclosures, time to disclosure, outcomes, feedback.
+"""The partnership's key figures: reports, disclosures, time to disclosure, outcomes, feedback,
+tactical requests and the time institutions take to answer them, and how well each published
+typology works (typology_effectiveness.py).
 
 Counts and averages only, never report content; computed in the database where it is a count,
 in Python where it is a median (portable across SQLite and PostgreSQL).
@@ -22,8 +24,11 @@ from tipflow.hub.models import (
     Outcome,
     Report,
     ReportIndicator,
+    TacticalAnswer,
+    TacticalRequest,
 )
 from tipflow.hub.schemas import Kpis
+from tipflow.hub.typology_effectiveness import typology_effectiveness
 
 
 def _counts(session: Session, query: Select[str, int]) -> dict[str, int]:
@@ -65,6 +70,21 @@ def compute_kpis(session: Session) -> Kpis:
     ).all()
     hours = [_hours(received, disclosed) for received, disclosed in pairs]
     scores = list(session.scalars(select(Feedback.usefulness)))
+    tactical_answers = _counts(
+        session,
+        select(TacticalAnswer.status, func.count())
+        .group_by(TacticalAnswer.status)
+        .order_by(TacticalAnswer.status),
+    )
+    # from the request to an institution's first answer (a replaced answer keeps its time)
+    answer_hours = [
+        _hours(asked, answered)
+        for asked, answered in session.execute(
+            select(TacticalRequest.created_at, TacticalAnswer.first_answered_at).join(
+                TacticalAnswer, TacticalAnswer.request_id == TacticalRequest.id
+            )
+        )
+    ]
     return Kpis(
         reports=int(session.scalar(select(func.count(Report.id))) or 0),
         reports_by_indicator=by_indicator,
@@ -75,6 +95,10 @@ def compute_kpis(session: Session) -> Kpis:
         outcomes=outcomes,
         feedback_count=len(scores),
         mean_feedback_score=round(statistics.fmean(scores), 3) if scores else None,
+        tactical_requests=int(session.scalar(select(func.count(TacticalRequest.id))) or 0),
+        tactical_answers=tactical_answers,
+        median_hours_to_tactical_answer=_median(answer_hours),
+        typology_effectiveness=typology_effectiveness(session),
     )
 
 
@@ -95,7 +119,36 @@ def kpis_csv(kpis: Kpis) -> str:
         writer.writerow(["outcomes", kind, count])
     writer.writerow(["feedback_count", "", kpis.feedback_count])
     writer.writerow(["mean_feedback_score", "", _blank(kpis.mean_feedback_score)])
+    writer.writerow(["tactical_requests", "", kpis.tactical_requests])
+    for answer_status, count in kpis.tactical_answers.items():
+        writer.writerow(["tactical_answers", answer_status, count])
+    hours = _blank(kpis.median_hours_to_tactical_answer)
+    writer.writerow(["median_hours_to_tactical_answer", "", hours])
+    for row in kpis.typology_effectiveness:  # key: typology/version/month
+        key = f"{row.typology_id}/v{row.version}/{row.month}"
+        for metric in _TYPOLOGY_METRICS:
+            writer.writerow([f"typology_{metric}", key, _blank(getattr(row, metric))])
+        for kind, count in row.outcomes.items():
+            writer.writerow(["typology_outcomes", f"{key}/{kind}", count])
     return out.getvalue()
+
+
+def _median(hours: list[float]) -> float | None:
+    return round(statistics.median(hours), 3) if hours else None
+
+
+_TYPOLOGY_METRICS = (
+    "ratings",
+    "mean_rating",
+    "institutions",
+    "alerts",
+    "reports_filed",
+    "false_positives",
+    "conversion_rate",
+    "false_positive_rate",
+    "linked_reports",
+    "linked_reports_disclosed",
+)
 
 
 def _blank(value: float | None) -> str:

@@ -10,6 +10,8 @@ import datetime as dt
 from typing import Any, ClassVar
 
 from sqlalchemy import (
+    Boolean,
+    Date,
     DateTime,
     ForeignKey,
     Integer,
@@ -262,3 +264,104 @@ class TokenFile(Base):
 
     upload_id: Mapped[int] = mapped_column(ForeignKey("token_uploads.id"), primary_key=True)
     data: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class NgoDataPoint(Base):
+    """An NGO's anonymised finance data point from a survivor's case (schemas_ngo.NewDataPoint):
+    countable fields as columns, the sensitive ones (amounts, debts, pseudonyms, narrative)
+    sealed in ``sealed``. Deleted for good on request; the audit chain keeps the receipt."""
+
+    __tablename__ = "ngo_data_points"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"), index=True)
+    submitted_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    submitted_at: Mapped[dt.datetime] = mapped_column(default=utc_now)
+    consent_basis: Mapped[str] = mapped_column(String(32))
+    consent_scope: Mapped[str] = mapped_column(String(32))
+    consent_recorded_on: Mapped[dt.date] = mapped_column(Date)
+    crime: Mapped[str] = mapped_column(String(32))
+    began: Mapped[str] = mapped_column(String(7))
+    age_band: Mapped[str] = mapped_column(String(16))
+    origin_country: Mapped[str] = mapped_column(String(2))
+    destination_country: Mapped[str] = mapped_column(String(2))
+    sector: Mapped[str | None] = mapped_column(String(1))
+    account_control: Mapped[str] = mapped_column(String(32))
+    documents_held_by_controller: Mapped[bool | None] = mapped_column(Boolean)
+    #: JSON lists of codes: exploitation, transit_countries, payment_channels,
+    #: wage_arrangements, indicator_ids (one object, to keep the row one table).
+    lists: Mapped[str] = mapped_column(Text)
+    sealed: Mapped[bytes] = mapped_column(LargeBinary)
+    receipt_salt: Mapped[str] = mapped_column(String(32))
+    content_sha256: Mapped[str] = mapped_column(String(64))
+
+
+class TacticalRequest(Base):
+    """The FIU or police asking member institutions about pseudonymised identifiers of their
+    targets (a tactical request); members see which targets their own tokens hold, and answer."""
+
+    __tablename__ = "tactical_requests"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"), index=True)
+    created_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    purpose: Mapped[str] = mapped_column(Text)
+    case_reference: Mapped[str] = mapped_column(String(255), default="")
+    #: The partnership key the targets' pseudonyms were made with (the hub's, when created).
+    key_fingerprint: Mapped[str] = mapped_column(String(64))
+    deadline: Mapped[dt.datetime] = mapped_column()
+    created_at: Mapped[dt.datetime] = mapped_column(default=utc_now)
+
+
+class TacticalTarget(Base):
+    """One pseudonymised identifier a tactical request asks about (kind and HMAC token)."""
+
+    __tablename__ = "tactical_targets"
+
+    request_id: Mapped[int] = mapped_column(ForeignKey("tactical_requests.id"), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(32), primary_key=True)
+    pseudonym: Mapped[str] = mapped_column(String(64), primary_key=True)
+
+
+class TacticalAddressee(Base):
+    """An institution (reporting entity) a tactical request is addressed to."""
+
+    __tablename__ = "tactical_addressees"
+
+    request_id: Mapped[int] = mapped_column(ForeignKey("tactical_requests.id"), primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(
+        ForeignKey("organisations.id"), primary_key=True, index=True
+    )
+
+
+class TacticalAnswer(Base):
+    """An institution's answer to a tactical request; a new answer replaces it (audited)."""
+
+    __tablename__ = "tactical_answers"
+    __table_args__ = (
+        UniqueConstraint("request_id", "organisation_id", name="uq_tactical_answers_request_org"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    request_id: Mapped[int] = mapped_column(ForeignKey("tactical_requests.id"), index=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"))
+    answered_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    status: Mapped[str] = mapped_column(String(16))
+    note: Mapped[str] = mapped_column(Text, default="")
+    #: Kept when the answer is replaced: the time to answer (KPI) counts from the first one.
+    first_answered_at: Mapped[dt.datetime] = mapped_column(default=utc_now)
+    answered_at: Mapped[dt.datetime] = mapped_column(default=utc_now)
+
+
+class TacticalAnswerReport(Base):
+    """An STR of the answering institution, already at the hub, that its answer points to."""
+
+    __tablename__ = "tactical_answer_reports"
+
+    answer_id: Mapped[int] = mapped_column(ForeignKey("tactical_answers.id"), primary_key=True)
+    report_id: Mapped[int] = mapped_column(ForeignKey("reports.id"), primary_key=True)
+
+
+# Typology publication's tables are in their own module (this one's length); imported here so
+# that Base.metadata always holds every table the migrations create.
+import tipflow.hub.models_typologies  # noqa: E402, F401

@@ -151,6 +151,26 @@ class NewFeedback(_Body):
     quality_notes: Note = ""
 
 
+class TypologyEffectiveness(BaseModel):
+    """One typology of one published version in one month: members' ratings and hits, and
+    what came of the reports they linked (typology publication; also in the KPIs)."""
+
+    version: int
+    typology_id: str
+    month: str
+    ratings: int
+    mean_rating: float | None
+    institutions: int  # that reported hits
+    alerts: int
+    reports_filed: int
+    false_positives: int
+    conversion_rate: float | None  # reports filed / alerts
+    false_positive_rate: float | None
+    linked_reports: int
+    linked_reports_disclosed: int
+    outcomes: dict[str, int]  # linked reports with an outcome of each kind
+
+
 class Kpis(BaseModel):
     reports: int
     reports_by_indicator: dict[str, int]
@@ -161,6 +181,10 @@ class Kpis(BaseModel):
     outcomes: dict[str, int]
     feedback_count: int
     mean_feedback_score: float | None
+    tactical_requests: int
+    tactical_answers: dict[str, int]
+    median_hours_to_tactical_answer: float | None
+    typology_effectiveness: list[TypologyEffectiveness]
 
 
 class ErrorOut(BaseModel):

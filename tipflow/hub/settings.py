@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import secrets
+from collections.abc import Callable
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr
@@ -14,7 +15,9 @@ from tipflow.errors import ConfigError
 ENV_DATABASE_URL = "TIPFLOW_HUB_DATABASE_URL"
 ENV_DATA_DIR = "TIPFLOW_HUB_DATA_DIR"
 ENV_SECRET = "TIPFLOW_HUB_SECRET"
+ENV_DATA_KEY = "TIPFLOW_HUB_DATA_KEY"
 SECRET_FILE = "hub_secret"
+DATA_KEY_FILE = "hub_data_key"
 
 
 class HubSettings(BaseModel):
@@ -31,6 +34,11 @@ class HubSettings(BaseModel):
     database_pool_size: int = Field(default=20, ge=1, le=200)
     #: Key of the HMAC tokens are stored under; default: generated once into data_dir.
     secret: SecretStr | None = None
+    #: Fernet key(s) sealing sensitive fields at rest (NGO case data points), comma-separated:
+    #: the first seals, every one opens (rotation). Default: generated once into data_dir.
+    data_key: SecretStr | None = None
+    #: Aggregates of NGO case data points hide every count below this (small-cell suppression).
+    ngo_min_cell: int = Field(default=5, ge=1)
     session_hours: float = Field(default=8.0, gt=0)
     max_report_bytes: int = Field(default=64 * 1024 * 1024, gt=0)
     #: Bring the database schema to the newest migration when the app starts.
@@ -50,8 +58,9 @@ class HubSettings(BaseModel):
             values["database_url"] = url
         if data_dir is not None:
             values["data_dir"] = data_dir
-        if os.environ.get(ENV_SECRET):
-            values["secret"] = SecretStr(os.environ[ENV_SECRET])
+        for variable, field in ((ENV_SECRET, "secret"), (ENV_DATA_KEY, "data_key")):
+            if os.environ.get(variable):
+                values[field] = SecretStr(os.environ[variable])
         return cls.model_validate(values)
 
     def resolved_database_url(self) -> str:
@@ -68,16 +77,36 @@ class HubSettings(BaseModel):
         """
         if self.secret is not None:
             return self.secret.get_secret_value().encode("utf-8")
-        path = self.data_dir / SECRET_FILE
+        value = self._key_file(SECRET_FILE, "the hub secret", lambda: secrets.token_hex(32))
+        if len(value) < 32:
+            path = self.data_dir / SECRET_FILE
+            raise ConfigError(f"{path}: the hub secret is too short (32 characters at least)")
+        return value.encode("ascii")
+
+    def resolved_data_keys(self) -> list[bytes]:
+        """The Fernet keys sealing data at rest: given, or read from (first created in)
+        ``data_dir/hub_data_key``. Checked when the hub opens (``sealing.Sealer``)."""
+        text = self.data_key.get_secret_value() if self.data_key is not None else None
+        if text is None:
+            text = self._key_file(DATA_KEY_FILE, "the data key", _new_fernet_key)
+        return [key.strip().encode("ascii") for key in text.split(",") if key.strip()]
+
+    def _key_file(self, name: str, what: str, make: Callable[[], str]) -> str:
+        """A key kept in ``data_dir`` (mode 0600), created once, so that the CLI's admin
+        commands and the server started on the same folder share it."""
+        path = self.data_dir / name
         try:
             if not path.exists():
                 self.data_dir.mkdir(parents=True, exist_ok=True)
                 descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
                 with os.fdopen(descriptor, "w", encoding="ascii") as handle:
-                    handle.write(secrets.token_hex(32))
-            value = path.read_text("ascii").strip()
+                    handle.write(make())
+            return path.read_text("ascii").strip()
         except OSError as exc:
-            raise ConfigError(f"{path}: the hub secret cannot be read or created ({exc})") from exc
-        if len(value) < 32:
-            raise ConfigError(f"{path}: the hub secret is too short (32 characters at least)")
-        return value.encode("ascii")
+            raise ConfigError(f"{path}: {what} cannot be read or created ({exc})") from exc
+
+
+def _new_fernet_key() -> str:
+    from cryptography.fernet import Fernet
+
+    return Fernet.generate_key().decode("ascii")

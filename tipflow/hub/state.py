@@ -1,4 +1,5 @@
-"""What one running hub holds: settings, the database, the password hasher, the token key."""
+"""What one running hub holds: settings, the database, the password hasher, the token key and
+the data key."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from tipflow.hub.db import make_engine, make_sessionmaker, migrate
+from tipflow.hub.sealing import Sealer
 from tipflow.hub.security import Passwords
 from tipflow.hub.settings import HubSettings
 
@@ -19,6 +21,8 @@ class HubState:
     sessions: sessionmaker[Session]
     passwords: Passwords
     secret: bytes
+    #: Seals sensitive fields at rest (NGO case data points).
+    sealer: Sealer
 
     @classmethod
     def open(cls, settings: HubSettings, *, migrate_schema: bool) -> HubState:
@@ -33,4 +37,5 @@ class HubState:
                 time_cost=settings.argon2_time_cost, memory_kib=settings.argon2_memory_kib
             ),
             secret=settings.resolved_secret(),
+            sealer=Sealer(settings.resolved_data_keys()),
         )

@@ -19,16 +19,18 @@ from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
-from sqlalchemy import select
+from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
 from tipflow.hub.audit import Actor, record
+from tipflow.hub.db import insert_ignoring_conflicts
 from tipflow.hub.intake import sha256_hex
 from tipflow.hub.models import PartnershipKey, TokenFile, TokenUpload, utc_now
 from tipflow.share.linkage import LinkResult, link_tokens
 from tipflow.share.tokens import FORMAT_VERSION, MANIFEST_FILE, TOKEN_SCHEMA, TOKENS_FILE
 
 _KEY_ROW = 1
+_KEYS: Table = PartnershipKey.__table__  # type: ignore[assignment]
 _HEX32 = re.compile(r"^[0-9a-f]{32}$")
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
 _BASE64 = re.compile(r"^[A-Za-z0-9+/]+={0,2}$")
@@ -128,18 +130,34 @@ def partnership_fingerprint(session: Session) -> str | None:
     return None if row is None else row.key_fingerprint
 
 
-def set_partnership_fingerprint(session: Session, actor: Actor, fingerprint: str) -> str | None:
-    """Set the key fingerprint (an FIU admin rotating the key); returns the one before."""
+def _first_key_or_current(
+    session: Session, actor: Actor, fingerprint: str
+) -> PartnershipKey | None:
+    """Insert ``fingerprint`` as the partnership's first key, or, when a key is set already
+    (perhaps by a request at the same moment), the current key's row, locked."""
     assert actor.user_id is not None
-    row = session.get(PartnershipKey, _KEY_ROW, with_for_update=True)
+    first = insert_ignoring_conflicts(session, _KEYS).returning(_KEYS.c.id)
+    values = {"id": _KEY_ROW, "key_fingerprint": fingerprint, "set_by": actor.user_id}
+    if session.execute(first, {**values, "set_at": utc_now()}).first() is not None:
+        return None
+    return session.get(PartnershipKey, _KEY_ROW, with_for_update=True, populate_existing=True)
+
+
+def set_partnership_fingerprint(session: Session, actor: Actor, fingerprint: str) -> str | None:
+    """Set the key fingerprint (the first upload, or an FIU admin rotating the key); returns
+    the one before."""
+    assert actor.user_id is not None
+    row = _first_key_or_current(session, actor, fingerprint)
     before = None if row is None else row.key_fingerprint
-    if row is None:
-        session.add(PartnershipKey(id=_KEY_ROW, key_fingerprint=fingerprint, set_by=actor.user_id))
-    else:
+    if row is not None:
         row.key_fingerprint, row.set_by, row.set_at = fingerprint, actor.user_id, utc_now()
+    _record_key(session, actor, fingerprint, before)
+    return before
+
+
+def _record_key(session: Session, actor: Actor, fingerprint: str, before: str | None) -> None:
     detail = {"fingerprint": fingerprint[:16], "replaces": before[:16] if before else None}
     record(session, actor, "set_partnership_key", "partnership_key", _KEY_ROW, detail)
-    return before
 
 
 def current_uploads(session: Session, fingerprint: str | None = None) -> list[TokenUpload]:
@@ -176,8 +194,11 @@ def store_upload(
     _check(bool(_HEX64.match(key_fingerprint)), "key_fingerprint must be 64 hex characters")
     row = session.get(PartnershipKey, _KEY_ROW, with_for_update=True)
     if row is None:
-        set_partnership_fingerprint(session, actor, key_fingerprint)
-    elif row.key_fingerprint != key_fingerprint:
+        # The first upload sets the key, unless another set it at the same moment.
+        row = _first_key_or_current(session, actor, key_fingerprint)
+        if row is None:
+            _record_key(session, actor, key_fingerprint, None)
+    if row is not None and row.key_fingerprint != key_fingerprint:
         raise KeyMismatch(
             "these tokens were made under another key than the partnership's "
             f"(fingerprint {key_fingerprint[:16]}…, expected {row.key_fingerprint[:16]}…): "

@@ -47,3 +47,31 @@ class ReportFormat(StrEnum):
 class TokenKind(StrEnum):
     SESSION = "session"  # from a login; expires
     API = "api"  # long-lived, for systems; revocable
+
+
+class TacticalAnswerStatus(StrEnum):
+    """An institution's answer to a tactical request."""
+
+    MATCH = "match"  # it holds one or more of the targets
+    NO_MATCH = "no_match"
+    DECLINED = "declined"  # e.g. no lawful basis to answer; the note says why
+
+
+class TargetKind(StrEnum):
+    """What a tactical request's target may be: the identifier kinds a token file holds as
+    exact tokens. Names are Bloom filters (no exact token) and a counterparty is tokenised as
+    an account number, so a target account number also matches the accounts that paid it."""
+
+    ACCOUNT_NUMBER = "account_number"
+    PHONE = "phone"
+    EMAIL = "email"
+    ADDRESS = "address"
+    DEVICE = "device"
+    IP = "ip"
+
+
+class TypologyItemKind(StrEnum):
+    """What an id recorded for a published typology set names."""
+
+    TYPOLOGY = "typology"
+    INDICATOR = "indicator"
