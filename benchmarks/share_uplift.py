@@ -44,10 +44,14 @@ def _csv(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
-def run(customers: int, days: int, seed: int, work: Path) -> dict[str, Any]:
+def run(
+    customers: int, days: int, seed: int, work: Path, subtlety: float | None = None
+) -> dict[str, Any]:
     seconds: dict[str, float] = {}
     started = time.perf_counter()
-    world = load_world_config().with_overrides(customers=customers, days=days, seed=seed)
+    world = load_world_config().with_overrides(
+        customers=customers, days=days, seed=seed, subtlety=subtlety
+    )
     simulate(world, work / "world")
     parts = split_by_institution(work / "world", work / "parts")
     seconds["simulate_split"] = time.perf_counter() - started
@@ -85,7 +89,7 @@ def run(customers: int, days: int, seed: int, work: Path) -> dict[str, Any]:
     truth = _truth(work / "world")
     all_flagged = set().union(*flagged.values())
     return {
-        "world": {"customers": customers, "days": days, "seed": seed},
+        "world": {"customers": customers, "days": days, "seed": seed, "subtlety": world.subtlety},
         "institutions": sorted(parts),
         "alone": _alone(truth, work / "parts", all_flagged),
         "seeded": _linked(truth, seeded, account_of),
@@ -228,10 +232,11 @@ def main() -> None:
     parser.add_argument("--customers", type=int, default=3000)
     parser.add_argument("--days", type=int, default=90)
     parser.add_argument("--seed", type=int, default=3)
+    parser.add_argument("--subtlety", type=float, default=None, help="0..1 (default: the file's)")
     parser.add_argument("--out", type=Path, default=RESULTS)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="tipflow-share-uplift-") as scratch:
-        report = run(args.customers, args.days, args.seed, Path(scratch))
+        report = run(args.customers, args.days, args.seed, Path(scratch), args.subtlety)
     print(markdown(report))
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")

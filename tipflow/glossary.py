@@ -51,6 +51,9 @@ GLOSSARY: Final[dict[str, str]] = {
     "typology set": "Typologies and the indicators they use, in tipflow's YAML, that the FIU "
     "publishes to members through the hub as numbered versions; members screen with it "
     "(`tipflow screen --typologies`), rate its typologies and report what they raised.",
+    "data point": "An NGO's anonymised record of the money side of one survivor's case (how "
+    "they were paid, debts, who controlled their accounts, channels, corridors), given with "
+    "the survivor's consent, sealed at rest, deleted on request with a receipt.",
 }
 
 

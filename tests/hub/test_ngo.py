@@ -147,6 +147,10 @@ def test_a_deletion_removes_the_data_point_and_leaves_a_verifiable_receipt(hub: 
         assert receipts == [receipt]
     assert hub.client.get("/ngo/deletions", headers=_second_ngo(hub)).json() == []
     assert hub.client.get("/ngo/deletions", headers=hub.as_("bank_a")).status_code == 403
+    kpis = hub.client.get("/kpis", headers=hub.as_("supervisor")).json()
+    assert (kpis["ngo_data_points"], kpis["ngo_data_point_deletions"]) == (0, 1)
+    csv_text = hub.client.get("/kpis.csv", headers=hub.as_("fiu")).text
+    assert "ngo_data_point_deletions,,1" in csv_text
 
 
 def test_the_summary_counts_across_ngos_and_suppresses_small_cells(hub: Hub) -> None:

@@ -17,6 +17,7 @@ from tipflow.cli import (
     share_commands,
     simulate_commands,
     typology_commands,
+    ui_commands,
 )
 
 HELP = """\
@@ -43,6 +44,7 @@ screen_commands.register(app)
 model_commands.register(app)
 network_commands.register(app)
 report_commands.register(app)
+ui_commands.register(app)
 hub_commands.register(app)
 share_commands.register(app)
 typology_commands.register(app)

@@ -173,6 +173,7 @@ def demo(
         console.print(
             f"      [cyan]tipflow network {results} NW-00001 --out {out / 'networks'}[/cyan]"
         )
+    console.print(f"      [cyan]tipflow ui {results}[/cyan]  (the analyst's web pages)")
 
 
 def _demo_report(console: Console, results: Path, out: Path) -> None:

@@ -83,6 +83,68 @@ def tokens(
     )
 
 
+@share_app.command("targets")
+def targets(
+    targets_csv: Annotated[
+        Path,
+        typer.Argument(
+            help="CSV: kind,value (and optionally country, postal_code, city).",
+            show_default=False,
+        ),
+    ],
+    key_file: Annotated[
+        Path, typer.Option("--key-file", help="The partnership key.", show_default=False)
+    ],
+    out: Annotated[
+        Path, typer.Option("--out", "-o", help="The JSON file to write.", show_default=False)
+    ],
+    default_region: Annotated[
+        str | None,
+        typer.Option(
+            "--default-region",
+            help="Country (ISO alpha-2) of national phone numbers on rows without a country.",
+            show_default=False,
+        ),
+    ] = None,
+    body: Annotated[
+        str,
+        typer.Option(
+            "--as", help="The hub body: tactical (fills targets) or ngo (fills identifiers)."
+        ),
+    ] = "tactical",
+    json_output: Annotated[bool, typer.Option("--json", help="Print a JSON summary.")] = False,
+) -> None:
+    """Pseudonymise the targets of a tactical request or an NGO data point, exactly as
+    members tokenise their own identifiers: OUT holds key_fingerprint and the pseudonyms."""
+    from tipflow.share.keys import read_key
+    from tipflow.share.targets import make_targets, write_targets
+
+    try:
+        result = make_targets(
+            targets_csv, read_key(key_file), default_region=default_region, body=body
+        )
+        write_targets(result, out)
+    except TipflowError as exc:
+        fail(str(exc))
+    if json_output:
+        print_json(
+            {
+                "out": str(out),
+                "lines": result.lines,
+                "targets": len(result.targets),
+                "counts": result.counts(),
+                "key_fingerprint": result.key_fingerprint,
+            }
+        )
+        return
+    stdout_console().print(
+        f"{len(result.targets)} distinct targets from {result.lines} lines ("
+        + ", ".join(f"{kind} {count}" for kind, count in result.counts().items())
+        + f") written to [bold]{out}[/bold] under key {result.key_fingerprint[:16]}…; "
+        "it holds pseudonyms only."
+    )
+
+
 @share_app.command("link")
 def link(
     token_dirs: Annotated[

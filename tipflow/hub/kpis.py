@@ -1,6 +1,6 @@
 """The partnership's key figures: reports, disclosures, time to disclosure, outcomes, feedback,
-tactical requests and the time institutions take to answer them, and how well each published
-typology works (typology_effectiveness.py).
+tactical requests and the time institutions take to answer them, how well each published
+typology works (typology_effectiveness.py), NGO data points held and deleted on request.
 
 Counts and averages only, never report content; computed in the database where it is a count,
 in Python where it is a median (portable across SQLite and PostgreSQL).
@@ -17,9 +17,11 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from tipflow.hub.models import (
+    AuditEntry,
     Disclosure,
     DisclosureReport,
     Feedback,
+    NgoDataPoint,
     Organisation,
     Outcome,
     Report,
@@ -27,6 +29,7 @@ from tipflow.hub.models import (
     TacticalAnswer,
     TacticalRequest,
 )
+from tipflow.hub.ngo_points import DELETE_ACTION
 from tipflow.hub.schemas import Kpis
 from tipflow.hub.typology_effectiveness import typology_effectiveness
 
@@ -99,6 +102,13 @@ def compute_kpis(session: Session) -> Kpis:
         tactical_answers=tactical_answers,
         median_hours_to_tactical_answer=_median(answer_hours),
         typology_effectiveness=typology_effectiveness(session),
+        ngo_data_points=int(session.scalar(select(func.count(NgoDataPoint.id))) or 0),
+        ngo_data_point_deletions=int(
+            session.scalar(
+                select(func.count(AuditEntry.id)).where(AuditEntry.action == DELETE_ACTION)
+            )
+            or 0
+        ),
     )
 
 
@@ -124,6 +134,8 @@ def kpis_csv(kpis: Kpis) -> str:
         writer.writerow(["tactical_answers", answer_status, count])
     hours = _blank(kpis.median_hours_to_tactical_answer)
     writer.writerow(["median_hours_to_tactical_answer", "", hours])
+    writer.writerow(["ngo_data_points", "", kpis.ngo_data_points])
+    writer.writerow(["ngo_data_point_deletions", "", kpis.ngo_data_point_deletions])
     for row in kpis.typology_effectiveness:  # key: typology/version/month
         key = f"{row.typology_id}/v{row.version}/{row.month}"
         for metric in _TYPOLOGY_METRICS:

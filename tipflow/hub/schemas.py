@@ -185,6 +185,9 @@ class Kpis(BaseModel):
     tactical_answers: dict[str, int]
     median_hours_to_tactical_answer: float | None
     typology_effectiveness: list[TypologyEffectiveness]
+    #: NGO case data points held, and deleted on request (from the audit chain's receipts).
+    ngo_data_points: int
+    ngo_data_point_deletions: int
 
 
 class ErrorOut(BaseModel):

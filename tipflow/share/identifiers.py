@@ -24,6 +24,20 @@ def account_number(column: str) -> str:
     return ACCOUNT_SQL.format(column)
 
 
+# The other kinds' normalisations, shared with ``targets.py`` so that a requester's target
+# gets exactly the value (and so the token) an institution's identifier gets.
+def email(column: str) -> str:
+    return f"lower(trim({column}))"
+
+
+def device(column: str) -> str:
+    return f"trim({column})"
+
+
+def ip_address(column: str) -> str:
+    return f"lower(trim({column}))"
+
+
 def identifiers_sql() -> str:
     """(account_id, institution_id, kind, value): one row per distinct identifier of an
     account; the counterparty kind is in :func:`counterparties_sql`, names in
@@ -34,7 +48,7 @@ def identifiers_sql() -> str:
       UNION SELECT account_id, party_id FROM account_parties
     ), party_values AS (
       SELECT party_id, 'phone' AS kind, phone AS value FROM parties
-      UNION ALL SELECT party_id, 'email', lower(trim(email)) FROM parties
+      UNION ALL SELECT party_id, 'email', {email("email")} FROM parties
       UNION ALL SELECT party_id, 'address', address FROM party_addresses
     ), own_side AS (
       -- the device or IP address of whoever initiated: the sender, or the only account side
@@ -46,8 +60,8 @@ def identifiers_sql() -> str:
       FROM accounts
       UNION ALL
       SELECT r.account_id, v.kind, v.value FROM related r JOIN party_values v USING (party_id)
-      UNION ALL SELECT account_id, 'device', trim(device_id) FROM own_side
-      UNION ALL SELECT account_id, 'ip', lower(trim(ip_address)) FROM own_side
+      UNION ALL SELECT account_id, 'device', {device("device_id")} FROM own_side
+      UNION ALL SELECT account_id, 'ip', {ip_address("ip_address")} FROM own_side
     )
     SELECT DISTINCT v.account_id, a.institution_id, v.kind, v.value
     FROM values_ v JOIN accounts a USING (account_id)

@@ -58,3 +58,9 @@ def derive_key(key: bytes, purpose: str) -> bytes:
 
 def hmac_hex(key: bytes, message: str) -> str:
     return hmac.new(key, message.encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+def identifier_token(token_key: bytes, kind: str, value: str) -> str:
+    """The token of one normalised identifier under ``derive_key(key, "token")``: what a
+    member's token file holds and what a requester's target must equal."""
+    return hmac_hex(token_key, f"{kind}:{value}")

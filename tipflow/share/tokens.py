@@ -34,7 +34,13 @@ from tipflow.errors import ConfigError
 from tipflow.ingest.pipeline import IngestOptions, load_dataset
 from tipflow.share.bloom import ClkEncoder, to_base64
 from tipflow.share.identifiers import counterparties_sql, identifiers_sql, names_sql, prepare
-from tipflow.share.keys import MIN_KEY_BYTES, derive_key, hmac_hex, key_fingerprint
+from tipflow.share.keys import (
+    MIN_KEY_BYTES,
+    derive_key,
+    hmac_hex,
+    identifier_token,
+    key_fingerprint,
+)
 from tipflow.share.local import read_or_create_salt, write_local
 
 TOKENS_FILE = "tokens.parquet"
@@ -116,7 +122,7 @@ def make_tokens(
             _row(
                 record(account_id, institution_id), institution_id, kind, account_id in flagged_ids
             )
-            | {"token": hmac_hex(token_key, f"{kind}:{value}")}
+            | {"token": identifier_token(token_key, kind, value)}
         )
     for account_id, institution_id, value, direction, transfers, amount in counterparties:
         rows.append(
@@ -128,7 +134,7 @@ def make_tokens(
             )
             | {
                 # the account_number prefix makes it equal the other bank's own token
-                "token": hmac_hex(token_key, f"account_number:{value}"),
+                "token": identifier_token(token_key, "account_number", value),
                 "direction": direction,
                 "transfers": int(transfers),
                 "amount_total": round(float(amount)),

@@ -66,8 +66,24 @@ def _connect(results: Path) -> duckdb.DuckDBPyConnection:
 
 def read_case_flows(results: Path, cases: list[Case]) -> dict[str, CaseFlows]:
     """``{case_id: CaseFlows}`` for every case (an empty one for a case with no flows)."""
-    members = [(c.case_id, a.account_id) for c in cases for a in c.accounts]
-    named = [(c.case_id, t.transaction_id) for c in cases for t in c.transactions]
+    return read_flows(
+        results,
+        [c.case_id for c in cases],
+        members=[(c.case_id, a.account_id) for c in cases for a in c.accounts],
+        named=[(c.case_id, t.transaction_id) for c in cases for t in c.transactions],
+    )
+
+
+def read_flows(
+    results: Path,
+    groups: list[str],
+    *,
+    members: list[tuple[str, str]],
+    named: list[tuple[str, str]],
+) -> dict[str, CaseFlows]:
+    """``{group: CaseFlows}``: the flows of each group's accounts (``members``: group and
+    account id) and the transactions its evidence names (``named``: group and transaction id).
+    A group is a case for the report, one account for the account page of ``tipflow ui``."""
     con = _connect(results)
     try:
         con.execute(
@@ -95,10 +111,10 @@ def read_case_flows(results: Path, cases: list[Case]) -> dict[str, CaseFlows]:
         )
     counted = {case_id: (int(n), tuple(currencies)) for case_id, n, currencies in totals}
     flows = {}
-    for case in cases:
-        n, currencies = counted.get(case.case_id, (0, ()))
-        flows[case.case_id] = CaseFlows(
-            points=tuple(points.get(case.case_id, [])),
+    for group in groups:
+        n, currencies = counted.get(group, (0, ()))
+        flows[group] = CaseFlows(
+            points=tuple(points.get(group, [])),
             aggregated=n > AGGREGATE_ABOVE,
             transactions=n,
             currencies=currencies,
