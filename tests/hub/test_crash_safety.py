@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -19,6 +18,7 @@ import pytest
 from sqlalchemy import func, select
 
 from tests.hub.conftest import BACKENDS, fresh_database, hub_settings, json_report
+from tests.support.live_server import free_port
 from tipflow.hub.admin import create_organisation, create_user, issue_token
 from tipflow.hub.models import AuditEntry, Report
 from tipflow.hub.state import HubState
@@ -28,12 +28,6 @@ REPORTS = 200
 _SETTINGS_SECRET = hub_settings(Path(), "sqlite://").secret
 assert _SETTINGS_SECRET is not None
 SECRET = _SETTINGS_SECRET.get_secret_value()
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def _serve(url: str, folder: Path, port: int) -> subprocess.Popen[bytes]:
@@ -90,7 +84,7 @@ def test_a_killed_hub_loses_and_duplicates_nothing(
 ) -> None:
     with fresh_database(backend, tmp_path, postgres_problem) as url:
         token = _bank_token(url, tmp_path)
-        port = _free_port()
+        port = free_port()
         server = _serve(url, tmp_path, port)
         try:
             with ThreadPoolExecutor(max_workers=1) as background:

@@ -8,11 +8,8 @@ from __future__ import annotations
 import contextlib
 import csv
 import secrets
-import socket
 import subprocess
 import sys
-import threading
-import time
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -20,12 +17,12 @@ from pathlib import Path
 
 import httpx
 import pytest
-import uvicorn
 from sqlalchemy import select
 from typer.testing import CliRunner
 
 from tests.hub.conftest import PASSWORD, fresh_database, hub_settings
 from tests.share.banks import write_bank_a
+from tests.support.live_server import serve_in_thread
 from tipflow.cli.share_commands import share_app
 from tipflow.hub import create_app
 from tipflow.hub.admin import create_organisation, create_user, issue_token
@@ -90,12 +87,6 @@ def _build_world(root: Path) -> World:
     return World(banks, truth, key)
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 @dataclass
 class Served:
     url: str
@@ -127,21 +118,8 @@ def _serve(root: Path, url: str, banks: list[str]) -> Iterator[Served]:
     state = app.state.hub
     assert isinstance(state, HubState)
     tokens, orgs = _populate(state, banks)
-    port = _free_port()
-    server = uvicorn.Server(
-        uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", access_log=False)
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        assert time.monotonic() < deadline, "the hub did not start"
-        time.sleep(0.05)
-    try:
-        yield Served(f"http://127.0.0.1:{port}", state, tokens, orgs)
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
+    with serve_in_thread(app) as served_url:
+        yield Served(served_url, state, tokens, orgs)
 
 
 def _push(folder: Path, served: Served, token: str) -> subprocess.CompletedProcess[str]:

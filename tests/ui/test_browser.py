@@ -9,8 +9,6 @@ ui-account.png, ui-network.png) for docs/ui.md; otherwise to the test's temporar
 
 from __future__ import annotations
 
-import os
-import socket
 import subprocess
 import sys
 import time
@@ -21,19 +19,10 @@ from typing import Any
 import httpx
 import pytest
 
+from tests.support.browser import chromium, needs_chromium, screenshots
+from tests.support.live_server import free_port
 from tests.ui.conftest import flagged_rows, read_csv
 from tipflow.network.subgraph import network_graph
-
-CHROMIUM = Path("/usr/bin/chromium")
-REPO = Path(__file__).resolve().parents[2]
-DOCS_IMAGES = REPO / "docs" / "images"
-CHROMIUM_FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 LONELIEST_ACCOUNT = """() => {
   const all = tipflowNetwork.nodes();
@@ -44,24 +33,14 @@ LONELIEST_ACCOUNT = """() => {
   return [best.renderedPosition().x, best.renderedPosition().y];
 }"""
 
-pytestmark = pytest.mark.skipif(
-    not CHROMIUM.exists(),
-    reason="needs Debian's Chromium at /usr/bin/chromium (Playwright's own browsers are "
-    "never downloaded)",
-)
+pytestmark = needs_chromium
 sync_api = pytest.importorskip("playwright.sync_api")
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 @pytest.fixture
 def server(ui_results: Path, tmp_path: Path) -> Iterator[str]:
     """``tipflow ui RESULTS`` in its own process, on a free port of 127.0.0.1."""
-    port = _free_port()
+    port = free_port()
     log = tmp_path / "case_actions.sqlite3"
     command = [sys.executable, "-m", "tipflow", "ui", str(ui_results), "--port", str(port),
                "--analyst", "e2e", "--action-log", str(log)]  # fmt: skip
@@ -87,25 +66,14 @@ def server(ui_results: Path, tmp_path: Path) -> Iterator[str]:
 
 @pytest.fixture
 def browser() -> Iterator[Any]:
-    with sync_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_FLAGS
-        )
+    with chromium() as launched:
         yield launched
-        launched.close()
-
-
-def _screenshots(tmp_path: Path) -> Path:
-    if os.environ.get("TIPFLOW_UPDATE_SCREENSHOTS") == "1":
-        DOCS_IMAGES.mkdir(parents=True, exist_ok=True)
-        return DOCS_IMAGES
-    return tmp_path
 
 
 def test_an_analyst_works_the_top_alert(
     browser: Any, server: str, ui_results: Path, tmp_path: Path
 ) -> None:
-    shots = _screenshots(tmp_path)
+    shots = screenshots(tmp_path)
     alerts = flagged_rows(ui_results)
     top = alerts[0]["account_id"]
     flagged_networks = {

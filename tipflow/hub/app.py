@@ -21,6 +21,7 @@ from tipflow.hub import (
 )
 from tipflow.hub.settings import HubSettings
 from tipflow.hub.state import HubState
+from tipflow.hub.web import install_web
 
 DESCRIPTION = """\
 The partnership hub of tipflow: reporting entities submit suspicious transaction reports (goAML
@@ -51,6 +52,7 @@ def create_app(settings: HubSettings | None = None) -> FastAPI:
     app.include_router(routes_typologies.router)
     app.include_router(routes_tactical.router)
     app.include_router(routes_ngo.router)
+    install_web(app, state)  # the pages under /ui (not in the OpenAPI schema)
     return app
 
 

@@ -109,26 +109,16 @@ def _unauthorised(message: str) -> HTTPException:
     )
 
 
-def authenticate(
-    state: State,
-    session: DbSession,
-    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
-) -> Principal:
-    if credentials is None or credentials.scheme.lower() != "bearer":
-        raise _unauthorised("a bearer token is required")
-    now = utc_now()
+def principal_for_token(state: HubState, session: Session, token: str) -> Principal | None:
+    """The caller a bearer token (or the hub pages' session cookie) belongs to, or None for an
+    unknown, expired or revoked token."""
     # One query on every request (the token's keyed hash is indexed): no ORM objects loaded,
     # and no transaction (no SQLite write lock, no PostgreSQL BEGIN).
-    row = (
-        read_only(session)
-        .execute(
-            _TOKEN_QUERY, {"hash": token_hash(state.secret, credentials.credentials), "now": now}
-        )
-        .first()
-    )
+    parameters = {"hash": token_hash(state.secret, token), "now": utc_now()}
+    row = read_only(session).execute(_TOKEN_QUERY, parameters).first()
     session.rollback()  # read only: end the transaction before the endpoint's thread (above)
     if row is None:
-        raise _unauthorised("the token is unknown, expired or revoked")
+        return None
     user_id, email, role, organisation_id, org_type = row
     return Principal(
         user_id=user_id,
@@ -137,6 +127,19 @@ def authenticate(
         organisation_id=organisation_id,
         org_type=OrgType(org_type),
     )
+
+
+def authenticate(
+    state: State,
+    session: DbSession,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> Principal:
+    if credentials is None or credentials.scheme.lower() != "bearer":
+        raise _unauthorised("a bearer token is required")
+    principal = principal_for_token(state, session, credentials.credentials)
+    if principal is None:
+        raise _unauthorised("the token is unknown, expired or revoked")
+    return principal
 
 
 Authenticated = Annotated[Principal, Depends(authenticate)]

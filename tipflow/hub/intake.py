@@ -6,6 +6,7 @@ reference, give back the stored report instead of a second copy.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import tempfile
@@ -22,7 +23,7 @@ from tipflow.hub.db import insert_ignoring_conflicts, sqlite_writer
 from tipflow.hub.models import Report, ReportIndicator, utc_now
 from tipflow.hub.schemas import JsonReport
 from tipflow.hub.vocabulary import ReportFormat, ReportStatus
-from tipflow.report.goaml.reader import read_goaml
+from tipflow.report.goaml.reader import GoamlReport, read_goaml
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,7 @@ def _totals(amounts: list[tuple[str, Decimal]]) -> dict[str, str]:
     return {currency: str(total) for currency, total in sorted(totals.items())}
 
 
-def parse_goaml_bytes(data: bytes) -> ParsedReport:
+def read_goaml_bytes(data: bytes) -> GoamlReport:
     """Read a goAML report with tipflow's safe reader (which refuses DTDs, entities, bombs).
 
     The reader takes a path, so the bytes go to a private temporary file first. Its
@@ -54,7 +55,12 @@ def parse_goaml_bytes(data: bytes) -> ParsedReport:
     with tempfile.TemporaryDirectory(prefix="tipflow-hub-") as folder:
         path = Path(folder) / "report.xml"
         path.write_bytes(data)
-        report = read_goaml(path)
+        return read_goaml(path)
+
+
+def parse_goaml_bytes(data: bytes) -> ParsedReport:
+    """A goAML report's facts for the hub (``read_goaml_bytes``)."""
+    report = read_goaml_bytes(data)
     if not report.entity_reference:
         raise IntakeRefused("the goAML report has no entity_reference")
     indicators = tuple(sorted({code for code in report.indicators if code != "-"}))
@@ -99,6 +105,36 @@ def parse_json_report(report: JsonReport) -> tuple[bytes, ParsedReport]:
         },
     )
     return raw, parsed
+
+
+@dataclass(frozen=True)
+class StoredTransaction:
+    """A transaction of a stored report, as the report gave it (personal data)."""
+
+    transaction_id: str
+    timestamp: dt.datetime
+    amount: Decimal
+    currency: str
+    from_account: str | None
+    to_account: str | None
+    channel: str | None = None  # goAML reports only
+    description: str | None = None
+
+
+def stored_transactions(fmt: str, raw: bytes) -> list[StoredTransaction]:
+    """The transactions of a stored report, read again from its raw document (the summary
+    keeps only counts and totals)."""
+    if fmt == ReportFormat.JSON.value:
+        return [
+            StoredTransaction(t.transaction_id, t.timestamp, t.amount, t.currency,
+                              t.from_account, t.to_account)
+            for t in JsonReport.model_validate_json(raw).transactions
+        ]  # fmt: skip
+    return [
+        StoredTransaction(t.transaction_id, t.timestamp, t.amount, t.currency,
+                          t.from_account_id, t.to_account_id, t.channel, t.description)
+        for t in read_goaml_bytes(raw).transactions
+    ]  # fmt: skip
 
 
 def sha256_hex(data: bytes) -> str:

@@ -16,6 +16,8 @@ import statistics
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
+from tipflow.hub.audit import record
+from tipflow.hub.auth import Principal
 from tipflow.hub.models import (
     AuditEntry,
     Disclosure,
@@ -32,6 +34,7 @@ from tipflow.hub.models import (
 from tipflow.hub.ngo_points import DELETE_ACTION
 from tipflow.hub.schemas import Kpis
 from tipflow.hub.typology_effectiveness import typology_effectiveness
+from tipflow.hub.vocabulary import ReportStatus
 
 
 def _counts(session: Session, query: Select[str, int]) -> dict[str, int]:
@@ -40,6 +43,21 @@ def _counts(session: Session, query: Select[str, int]) -> dict[str, int]:
 
 def _hours(received: dt.datetime, disclosed: dt.datetime) -> float:
     return (disclosed - received).total_seconds() / 3600
+
+
+def reports_by_status(session: Session) -> dict[str, int]:
+    """How many reports stand at each status (those with any), in the order of their flow."""
+    query = select(Report.status, func.count()).group_by(Report.status)
+    counts = _counts(session, query)
+    return {s.value: counts[s.value] for s in ReportStatus if s.value in counts}
+
+
+def read_kpis(session: Session, principal: Principal, fmt: str) -> Kpis:
+    """The KPIs, the read audited (``fmt``: how they are shown: json, csv, page)."""
+    kpis = compute_kpis(session)
+    record(session, principal.actor, "read_kpis", "kpis", None, {"format": fmt})
+    session.commit()
+    return kpis
 
 
 def compute_kpis(session: Session) -> Kpis:
@@ -56,6 +74,7 @@ def compute_kpis(session: Session) -> Kpis:
         .group_by(Organisation.name)
         .order_by(Organisation.name),
     )
+    by_status = reports_by_status(session)
     outcomes = _counts(
         session,
         select(Outcome.kind, func.count()).group_by(Outcome.kind).order_by(Outcome.kind),
@@ -92,6 +111,7 @@ def compute_kpis(session: Session) -> Kpis:
         reports=int(session.scalar(select(func.count(Report.id))) or 0),
         reports_by_indicator=by_indicator,
         reports_by_institution=by_institution,
+        reports_by_status=by_status,
         disclosures=int(session.scalar(select(func.count(Disclosure.id))) or 0),
         reports_disclosed=len(pairs),
         median_hours_to_disclosure=round(statistics.median(hours), 3) if hours else None,
@@ -122,6 +142,8 @@ def kpis_csv(kpis: Kpis) -> str:
         writer.writerow(["reports_by_indicator", code, count])
     for name, count in kpis.reports_by_institution.items():
         writer.writerow(["reports_by_institution", name, count])
+    for report_status, count in kpis.reports_by_status.items():
+        writer.writerow(["reports_by_status", report_status, count])
     writer.writerow(["disclosures", "", kpis.disclosures])
     writer.writerow(["reports_disclosed", "", kpis.reports_disclosed])
     writer.writerow(["median_hours_to_disclosure", "", _blank(kpis.median_hours_to_disclosure)])

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, HTTPException, status
-from sqlalchemy import select
 
 from tipflow.hub.admin import HubAdminError, create_user, issue_token
 from tipflow.hub.auth import GUARDED, Authenticated, DbSession, Principal, State, allow, refusals
+from tipflow.hub.logins import log_in
 from tipflow.hub.models import Organisation, User
 from tipflow.hub.schemas import LoginRequest, MeOut, NewUser, TokenOut, UserOut
 from tipflow.hub.vocabulary import Role, TokenKind
@@ -27,13 +26,10 @@ def health() -> dict[str, str]:
 @router.post("/auth/login", operation_id="login", responses=refusals(401))
 def login(body: LoginRequest, state: State, session: DbSession) -> TokenOut:
     """Public: a session token for an e-mail and password (valid for the configured hours)."""
-    user = session.scalar(select(User).where(User.email == body.email.strip().lower()))
-    password_hash = user.password_hash if user is not None and user.active else None
-    if user is None or not state.passwords.verify(password_hash, body.password):
+    started = log_in(state, session, body.email, body.password)
+    if started is None:
         raise HTTPException(status.HTTP_401_UNAUTHORIZED, "wrong e-mail or password")
-    lifetime = dt.timedelta(hours=state.settings.session_hours)
-    token, row = issue_token(session, user, state.secret, TokenKind.SESSION, lifetime=lifetime)
-    session.commit()
+    token, row = started
     return TokenOut(access_token=token, expires_at=row.expires_at)
 
 

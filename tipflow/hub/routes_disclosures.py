@@ -6,32 +6,27 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, HTTPException, status
-from sqlalchemy import select
 
 from tipflow.hub.audit import record
 from tipflow.hub.auth import GUARDED, DbSession, Principal, allow, refusals
-from tipflow.hub.models import Disclosure, Feedback, Outcome, Report
+from tipflow.hub.models import Disclosure, Outcome
 from tipflow.hub.schemas import DisclosureOut, FeedbackOut, IdPath, NewOutcome, OutcomeOut
-from tipflow.hub.views import disclosure_out, feedback_out
+from tipflow.hub.views import read_disclosures, read_feedback
 from tipflow.hub.vocabulary import OrgType, OutcomeKind
 
 router = APIRouter(tags=["disclosures"], responses=GUARDED)
-FiuOrPolice = Annotated[Principal, Depends(allow(OrgType.FIU, OrgType.LAW_ENFORCEMENT))]
+#: Who may read disclosures (the hub's web pages apply the same rules).
+DISCLOSURE_READERS = allow(OrgType.FIU, OrgType.LAW_ENFORCEMENT)
+FEEDBACK_READERS = allow(OrgType.REPORTING_ENTITY)
+FiuOrPolice = Annotated[Principal, Depends(DISCLOSURE_READERS)]
 Police = Annotated[Principal, Depends(allow(OrgType.LAW_ENFORCEMENT))]
-Reporter = Annotated[Principal, Depends(allow(OrgType.REPORTING_ENTITY))]
+Reporter = Annotated[Principal, Depends(FEEDBACK_READERS)]
 
 
 @router.get("/disclosures", operation_id="list_disclosures")
 def list_disclosures(principal: FiuOrPolice, session: DbSession) -> list[DisclosureOut]:
     """All disclosures for the FIU; those addressed to them for law enforcement."""
-    query = select(Disclosure).order_by(Disclosure.id)
-    if principal.org_type is OrgType.LAW_ENFORCEMENT:
-        query = query.where(Disclosure.to_organisation_id == principal.organisation_id)
-    disclosures = [disclosure_out(session, row) for row in session.scalars(query)]
-    detail = {"count": len(disclosures)}
-    record(session, principal.actor, "list_disclosures", "disclosure", None, detail)
-    session.commit()
-    return disclosures
+    return read_disclosures(session, principal)
 
 
 @router.post(
@@ -71,13 +66,4 @@ def record_outcome(
 @router.get("/feedback", operation_id="list_feedback")
 def list_feedback(principal: Reporter, session: DbSession) -> list[FeedbackOut]:
     """The FIU's feedback on the caller's organisation's reports."""
-    query = (
-        select(Feedback)
-        .join(Report, Report.id == Feedback.report_id)
-        .where(Report.organisation_id == principal.organisation_id)
-        .order_by(Feedback.id)
-    )
-    feedback = [feedback_out(row) for row in session.scalars(query)]
-    record(session, principal.actor, "list_feedback", "feedback", None, {"count": len(feedback)})
-    session.commit()
-    return feedback
+    return read_feedback(session, principal)

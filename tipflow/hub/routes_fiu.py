@@ -1,22 +1,21 @@
-"""The FIU's work: the triage queue, report statuses, disclosure packages and feedback."""
+"""The FIU's work over the API: the triage queue, report statuses, disclosure packages and
+feedback (the work itself is in fiu_work.py, shared with the hub's web pages)."""
 
 from __future__ import annotations
 
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, HTTPException, Query, status
-from sqlalchemy import select
+from sqlalchemy.orm import Session
 
-from tipflow.hub.audit import record
 from tipflow.hub.auth import GUARDED, DbSession, Principal, allow, refusals
-from tipflow.hub.models import (
-    Disclosure,
-    DisclosureReport,
-    Feedback,
-    Organisation,
-    Report,
-    ReportIndicator,
-    utc_now,
+from tipflow.hub.fiu_work import (
+    NotFound,
+    Unprocessable,
+    disclose,
+    give_feedback,
+    set_status,
+    triage_queue,
 )
 from tipflow.hub.schemas import (
     CODE_PATTERN,
@@ -32,14 +31,16 @@ from tipflow.hub.views import disclosure_out, feedback_out, report_out
 from tipflow.hub.vocabulary import OrgType, ReportStatus
 
 router = APIRouter(tags=["fiu"], responses=GUARDED)
-Fiu = Annotated[Principal, Depends(allow(OrgType.FIU))]
+#: Who may do the FIU's work (the hub's web pages apply the same rule).
+FIU_ONLY = allow(OrgType.FIU)
+Fiu = Annotated[Principal, Depends(FIU_ONLY)]
 
 
-def _report(session: DbSession, report_id: int) -> Report:
-    report = session.get(Report, report_id)
-    if report is None:
-        raise HTTPException(status.HTTP_404_NOT_FOUND, f"no report {report_id}")
-    return report
+def _refused(session: Session, exc: NotFound | Unprocessable) -> HTTPException:
+    session.rollback()
+    if isinstance(exc, NotFound):
+        return HTTPException(status.HTTP_404_NOT_FOUND, str(exc))
+    return HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, str(exc))
 
 
 @router.get("/triage", operation_id="list_triage_queue")
@@ -51,16 +52,7 @@ def list_triage_queue(
 ) -> list[ReportOut]:
     """Reports by status (default: received, not yet triaged), optionally with one indicator
     code; oldest first."""
-    query = select(Report).order_by(Report.received_at, Report.id)
-    if report_status is not None:
-        query = query.where(Report.status == report_status.value)
-    if indicator is not None:
-        coded = select(ReportIndicator.report_id).where(ReportIndicator.code == indicator)
-        query = query.where(Report.id.in_(coded))
-    reports = [report_out(report) for report in session.scalars(query)]
-    record(session, principal.actor, "list_triage_queue", "report", None, {"count": len(reports)})
-    session.commit()
-    return reports
+    return [report_out(r) for r in triage_queue(session, principal, report_status, indicator)]
 
 
 @router.put(
@@ -69,13 +61,11 @@ def list_triage_queue(
 def set_report_status(
     report_id: IdPath, body: StatusChange, principal: Fiu, session: DbSession
 ) -> ReportOut:
-    report = _report(session, report_id)
-    before = report.status
-    report.status, report.status_changed_at = body.status.value, utc_now()
-    detail = {"from": before, "to": report.status}
-    record(session, principal.actor, "set_report_status", "report", report.id, detail)
-    session.commit()
-    return report_out(report)
+    """Mark a report triaged or closed, with the FIU's reason (kept in its triage history)."""
+    try:
+        return report_out(set_status(session, principal, report_id, body))
+    except NotFound as exc:
+        raise _refused(session, exc) from exc
 
 
 @router.post(
@@ -86,30 +76,10 @@ def set_report_status(
 )
 def create_disclosure(body: NewDisclosure, principal: Fiu, session: DbSession) -> DisclosureOut:
     """Disseminate reports to one law-enforcement organisation; they become "disclosed"."""
-    recipient = session.get(Organisation, body.to_organisation_id)
-    if recipient is None or recipient.org_type != OrgType.LAW_ENFORCEMENT.value:
-        raise HTTPException(
-            status.HTTP_422_UNPROCESSABLE_CONTENT,
-            "disclosures go to a law-enforcement organisation",
-        )
-    report_ids = sorted(set(body.report_ids))
-    reports = [_report(session, report_id) for report_id in report_ids]
-    disclosure = Disclosure(
-        from_organisation_id=principal.organisation_id,
-        to_organisation_id=recipient.id,
-        created_by=principal.user_id,
-        note=body.note,
-        reports=[DisclosureReport(report_id=report_id) for report_id in report_ids],
-    )
-    session.add(disclosure)
-    now = utc_now()
-    for report in reports:
-        report.status, report.status_changed_at = ReportStatus.DISCLOSED.value, now
-    session.flush()
-    detail = {"to_organisation_id": recipient.id, "report_ids": report_ids}
-    record(session, principal.actor, "create_disclosure", "disclosure", disclosure.id, detail)
-    session.commit()
-    return disclosure_out(session, disclosure)
+    try:
+        return disclosure_out(session, disclose(session, principal, body))
+    except (NotFound, Unprocessable) as exc:
+        raise _refused(session, exc) from exc
 
 
 @router.post(
@@ -122,17 +92,7 @@ def send_feedback(
     report_id: IdPath, body: NewFeedback, principal: Fiu, session: DbSession
 ) -> FeedbackOut:
     """The FIU's feedback to the reporting entity on one of its reports."""
-    report = _report(session, report_id)
-    feedback = Feedback(
-        report_id=report.id,
-        from_organisation_id=principal.organisation_id,
-        created_by=principal.user_id,
-        usefulness=body.usefulness,
-        quality_notes=body.quality_notes,
-    )
-    session.add(feedback)
-    session.flush()
-    detail = {"report_id": report.id, "usefulness": body.usefulness}
-    record(session, principal.actor, "send_feedback", "feedback", feedback.id, detail)
-    session.commit()
-    return feedback_out(feedback)
+    try:
+        return feedback_out(give_feedback(session, principal, report_id, body))
+    except NotFound as exc:
+        raise _refused(session, exc) from exc

@@ -6,27 +6,22 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Response
 
+from tipflow.hub import kpis
 from tipflow.hub.audit import record, verify_chain
 from tipflow.hub.auth import GUARDED, DbSession, Principal, allow
-from tipflow.hub.kpis import compute_kpis, kpis_csv
 from tipflow.hub.schemas import AuditCheckOut, Kpis
 from tipflow.hub.vocabulary import OrgType
 
 router = APIRouter(tags=["oversight"], responses=GUARDED)
-Overseer = Annotated[Principal, Depends(allow(OrgType.FIU, OrgType.SUPERVISOR))]
+#: Who may read the KPIs (the hub's web pages apply the same rule).
+OVERSEERS = allow(OrgType.FIU, OrgType.SUPERVISOR)
+Overseer = Annotated[Principal, Depends(OVERSEERS)]
 OverseerAdmin = Annotated[Principal, Depends(allow(OrgType.FIU, OrgType.SUPERVISOR, admin=True))]
-
-
-def _kpis(principal: Principal, session: DbSession, fmt: str) -> Kpis:
-    kpis = compute_kpis(session)
-    record(session, principal.actor, "read_kpis", "kpis", None, {"format": fmt})
-    session.commit()
-    return kpis
 
 
 @router.get("/kpis", operation_id="read_kpis")
 def read_kpis(principal: Overseer, session: DbSession) -> Kpis:
-    return _kpis(principal, session, "json")
+    return kpis.read_kpis(session, principal, "json")
 
 
 @router.get(
@@ -36,7 +31,7 @@ def read_kpis(principal: Overseer, session: DbSession) -> Kpis:
     responses={200: {"content": {"text/csv": {}}, "description": "metric,key,value rows"}},
 )
 def read_kpis_csv(principal: Overseer, session: DbSession) -> Response:
-    text = kpis_csv(_kpis(principal, session, "csv"))
+    text = kpis.kpis_csv(kpis.read_kpis(session, principal, "csv"))
     return Response(text, media_type="text/csv; charset=utf-8")
 
 

@@ -7,7 +7,6 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, HTTPException, Request, Response, status
 
 from tipflow.errors import DatasetError
-from tipflow.hub.audit import record
 from tipflow.hub.auth import GUARDED, DbSession, Principal, State, allow, refusals
 from tipflow.hub.intake import (
     IntakeRefused,
@@ -17,14 +16,14 @@ from tipflow.hub.intake import (
     store_report,
 )
 from tipflow.hub.schemas import IdPath, IntakeOut, JsonReport, ReportDetail, ReportOut
-from tipflow.hub.views import find_visible_report, report_detail, report_out, visible_reports
+from tipflow.hub.views import read_report, read_reports, report_out
 from tipflow.hub.vocabulary import OrgType, ReportFormat
 
 router = APIRouter(tags=["reports"], responses=GUARDED)
 Reporter = Annotated[Principal, Depends(allow(OrgType.REPORTING_ENTITY))]
-Reader = Annotated[
-    Principal, Depends(allow(OrgType.REPORTING_ENTITY, OrgType.FIU, OrgType.LAW_ENFORCEMENT))
-]
+#: Who may read reports (each only those it may see; the hub's web pages apply the same rule).
+READERS = allow(OrgType.REPORTING_ENTITY, OrgType.FIU, OrgType.LAW_ENFORCEMENT)
+Reader = Annotated[Principal, Depends(READERS)]
 _ALREADY_STORED: dict[int | str, dict[str, Any]] = {
     200: {"description": "Already stored: the existing report's id."}
 }
@@ -110,19 +109,13 @@ def submit_json_report(
 @router.get("/reports", operation_id="list_reports")
 def list_reports(principal: Reader, session: DbSession) -> list[ReportOut]:
     """The reports the caller may see (own, disclosed to them, or all for the FIU)."""
-    reports = [report_out(report) for report in session.scalars(visible_reports(principal))]
-    record(session, principal.actor, "list_reports", "report", None, {"count": len(reports)})
-    session.commit()
-    return reports
+    return [report_out(report) for report in read_reports(session, principal)]
 
 
 @router.get("/reports/{report_id}", operation_id="read_report", responses=refusals(404))
-def read_report(report_id: IdPath, principal: Reader, session: DbSession) -> ReportDetail:
+def read_one_report(report_id: IdPath, principal: Reader, session: DbSession) -> ReportDetail:
     """One report with its parsed content and feedback; every read is audited."""
-    report = find_visible_report(session, principal, report_id)
-    if report is None:
+    found = read_report(session, principal, report_id)
+    if found is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, "no such report")
-    detail = report_detail(session, report)
-    record(session, principal.actor, "read_report", "report", report.id)
-    session.commit()
-    return detail
+    return found[1]

@@ -26,11 +26,11 @@ from sqlalchemy import select
 from tipflow.hub.audit import record
 from tipflow.hub.auth import GUARDED, DbSession, Principal, allow, refusals
 from tipflow.hub.models import TokenUpload
+from tipflow.hub.networks import read_networks
 from tipflow.hub.routes_reports import raw_body
 from tipflow.hub.tokens_store import (
     KeyMismatch,
     TokensRefused,
-    link_current,
     read_token_file,
     set_partnership_fingerprint,
     store_upload,
@@ -40,7 +40,9 @@ from tipflow.share.linkage import MAX_SHARED
 
 router = APIRouter(tags=["tokens"], responses=GUARDED)
 Reporter = Annotated[Principal, Depends(allow(OrgType.REPORTING_ENTITY))]
-Fiu = Annotated[Principal, Depends(allow(OrgType.FIU))]
+#: Who may read the networks (the hub's web pages apply the same rule).
+NETWORK_READERS = allow(OrgType.FIU)
+Fiu = Annotated[Principal, Depends(NETWORK_READERS)]
 FiuAdmin = Annotated[Principal, Depends(allow(OrgType.FIU, admin=True))]
 Lister = Annotated[Principal, Depends(allow(OrgType.REPORTING_ENTITY, OrgType.FIU))]
 Fingerprint = Annotated[str, Query(pattern=r"^[0-9a-f]{64}$", description="manifest.json's")]
@@ -193,7 +195,7 @@ def read_cross_institution_networks(
     max_shared: Annotated[int, Query(ge=2, le=1000)] = MAX_SHARED,
 ) -> NetworksOut:
     """Cross-institution networks over the newest upload of every institution (pseudonyms)."""
-    linked = link_current(session, max_shared=max_shared)
+    linked = read_networks(session, principal, max_shared)
     result = linked.result
     networks = [
         NetworkOut(
@@ -208,12 +210,8 @@ def read_cross_institution_networks(
         )
         for n in result.networks
     ]
-    upload_ids = [upload.id for upload in linked.uploads]
-    detail = {"upload_ids": upload_ids, "networks": len(networks), "max_shared": max_shared}
-    record(session, principal.actor, "read_networks", "network", None, detail)
-    session.commit()
     return NetworksOut(
-        upload_ids=upload_ids,
+        upload_ids=[upload.id for upload in linked.uploads],
         institutions=list(result.institutions),
         records=result.records,
         ties=len(result.ties),

@@ -116,6 +116,8 @@ class ReportDetail(ReportOut):
 
 class StatusChange(_Body):
     status: Literal[ReportStatus.TRIAGED, ReportStatus.CLOSED]
+    #: Why, in the FIU's words: kept with the report's triage history, not in the audit chain.
+    reason: Note = ""
 
 
 class NewDisclosure(_Body):
@@ -175,6 +177,7 @@ class Kpis(BaseModel):
     reports: int
     reports_by_indicator: dict[str, int]
     reports_by_institution: dict[str, int]
+    reports_by_status: dict[str, int]  # received, triaged, disclosed, closed (those with any)
     disclosures: int
     reports_disclosed: int
     median_hours_to_disclosure: float | None

@@ -16,6 +16,7 @@ ENV_DATABASE_URL = "TIPFLOW_HUB_DATABASE_URL"
 ENV_DATA_DIR = "TIPFLOW_HUB_DATA_DIR"
 ENV_SECRET = "TIPFLOW_HUB_SECRET"
 ENV_DATA_KEY = "TIPFLOW_HUB_DATA_KEY"
+ENV_SECURE_COOKIE = "TIPFLOW_HUB_SECURE_COOKIE"
 SECRET_FILE = "hub_secret"
 DATA_KEY_FILE = "hub_data_key"
 
@@ -40,6 +41,9 @@ class HubSettings(BaseModel):
     #: Aggregates of NGO case data points hide every count below this (small-cell suppression).
     ngo_min_cell: int = Field(default=5, ge=1)
     session_hours: float = Field(default=8.0, gt=0)
+    #: Whether the web pages' session cookie is ``Secure`` (sent over HTTPS only). None: yes,
+    #: unless the pages are asked for at a loopback address (127.0.0.1, localhost) over HTTP.
+    secure_cookie: bool | None = None
     max_report_bytes: int = Field(default=64 * 1024 * 1024, gt=0)
     #: Bring the database schema to the newest migration when the app starts.
     migrate_on_start: bool = True
@@ -61,6 +65,8 @@ class HubSettings(BaseModel):
         for variable, field in ((ENV_SECRET, "secret"), (ENV_DATA_KEY, "data_key")):
             if os.environ.get(variable):
                 values[field] = SecretStr(os.environ[variable])
+        if os.environ.get(ENV_SECURE_COOKIE):  # "1"/"true" or "0"/"false", as pydantic reads
+            values["secure_cookie"] = os.environ[ENV_SECURE_COOKIE]
         return cls.model_validate(values)
 
     def resolved_database_url(self) -> str:

@@ -1,7 +1,9 @@
-"""What each caller may see of reports and disclosures, and the rows as API bodies.
+"""What each caller may see of reports, disclosures and feedback, the audited reads of them,
+and the rows as API bodies.
 
 Tenancy: a reporting entity sees its own reports; law enforcement sees the reports disclosed
-to it; the FIU sees every report. Other organisation types see none.
+to it; the FIU sees every report. Other organisation types see none. The API's routes and the
+hub's web pages read through the same functions, so every read is audited alike.
 """
 
 from __future__ import annotations
@@ -11,8 +13,16 @@ import json
 from sqlalchemy import ColumnElement, Select, false, select, true
 from sqlalchemy.orm import Session
 
+from tipflow.hub.audit import record
 from tipflow.hub.auth import Principal
-from tipflow.hub.models import Disclosure, DisclosureReport, Feedback, Outcome, Report
+from tipflow.hub.models import (
+    Disclosure,
+    DisclosureReport,
+    Feedback,
+    Organisation,
+    Outcome,
+    Report,
+)
 from tipflow.hub.schemas import DisclosureOut, FeedbackOut, OutcomeOut, ReportDetail, ReportOut
 from tipflow.hub.vocabulary import OrgType, OutcomeKind, ReportStatus
 
@@ -99,3 +109,57 @@ def disclosure_out(session: Session, disclosure: Disclosure) -> DisclosureOut:
             for row in outcomes
         ],
     )
+
+
+def read_reports(session: Session, principal: Principal) -> list[Report]:
+    """The reports the caller may see, oldest first (audited)."""
+    reports = list(session.scalars(visible_reports(principal)))
+    record(session, principal.actor, "list_reports", "report", None, {"count": len(reports)})
+    session.commit()
+    return reports
+
+
+def read_report(
+    session: Session, principal: Principal, report_id: int
+) -> tuple[Report, ReportDetail] | None:
+    """One report with its parsed content and feedback, or None when the caller may not see
+    it (audited)."""
+    report = find_visible_report(session, principal, report_id)
+    if report is None:
+        return None
+    detail = report_detail(session, report)
+    record(session, principal.actor, "read_report", "report", report.id)
+    session.commit()
+    return report, detail
+
+
+def read_disclosures(session: Session, principal: Principal) -> list[DisclosureOut]:
+    """All disclosures for the FIU, those addressed to it for law enforcement (audited)."""
+    query = select(Disclosure).order_by(Disclosure.id)
+    if principal.org_type is OrgType.LAW_ENFORCEMENT:
+        query = query.where(Disclosure.to_organisation_id == principal.organisation_id)
+    disclosures = [disclosure_out(session, row) for row in session.scalars(query)]
+    detail = {"count": len(disclosures)}
+    record(session, principal.actor, "list_disclosures", "disclosure", None, detail)
+    session.commit()
+    return disclosures
+
+
+def read_feedback(session: Session, principal: Principal) -> list[FeedbackOut]:
+    """The FIU's feedback on the caller's organisation's reports (audited)."""
+    query = (
+        select(Feedback)
+        .join(Report, Report.id == Feedback.report_id)
+        .where(Report.organisation_id == principal.organisation_id)
+        .order_by(Feedback.id)
+    )
+    feedback = [feedback_out(row) for row in session.scalars(query)]
+    record(session, principal.actor, "list_feedback", "feedback", None, {"count": len(feedback)})
+    session.commit()
+    return feedback
+
+
+def organisation_names(session: Session) -> dict[int, str]:
+    """Every organisation's name by id (pages name senders and recipients)."""
+    rows = session.execute(select(Organisation.id, Organisation.name))
+    return {row.id: row.name for row in rows}

@@ -80,6 +80,9 @@ class LinkResult:
     hub_like_tokens: int
     name_only_matches: int
     seeded: bool
+    #: Every record its own institution flagged (for pictures: the ends of ties say only how
+    #: many of the two were).
+    flagged: frozenset[Node] = frozenset()
 
 
 def link_tokens(
@@ -130,6 +133,7 @@ def link_tokens(
         hub_like_tokens=hub_like,
         name_only_matches=name_only,
         seeded=seeded,
+        flagged=frozenset(flagged),
     )
 
 

@@ -9,7 +9,7 @@ and tells the browser to keep nothing.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from fastapi import APIRouter, FastAPI
@@ -23,23 +23,10 @@ from tipflow.ui import routes_cases, routes_pages
 from tipflow.ui.action_log import SqliteActionLog, local_log_path
 from tipflow.ui.context import UiContext
 from tipflow.ui.csrf import SessionCsrf
+from tipflow.ui.headers import SecurityHeaders
 from tipflow.ui.local_source import LocalResultsSource
 
 LOCAL_HOSTS = ("127.0.0.1", "localhost")
-SECURITY_HEADERS = {
-    "Content-Security-Policy": (
-        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
-        "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
-    ),
-    "X-Content-Type-Options": "nosniff",
-    "X-Frame-Options": "DENY",
-    # Not no-referrer: under it a browser sends "Origin: null" with forms, and the CSRF
-    # guard's origin check could not tell our own forms from anyone's.
-    "Referrer-Policy": "same-origin",
-    "Cross-Origin-Opener-Policy": "same-origin",
-    "Cross-Origin-Resource-Policy": "same-origin",
-    "Cache-Control": "no-store",  # personal data: nothing in the browser's cache
-}
 
 
 def ui_router(ui: UiContext) -> APIRouter:
@@ -81,14 +68,6 @@ def create_ui_app(
 
     app.add_exception_handler(HTTPException, unknown_path)
     app.middleware("http")(csrf.middleware)
-    app.middleware("http")(_security_headers)
+    app.add_middleware(SecurityHeaders)
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(hosts))
     return app
-
-
-async def _security_headers(
-    request: Request, call_next: Callable[[Request], Awaitable[Response]]
-) -> Response:
-    response = await call_next(request)
-    response.headers.update(SECURITY_HEADERS)
-    return response

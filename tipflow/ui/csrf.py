@@ -3,8 +3,9 @@
 Every form carries a token tied to the browser's session: the HMAC of the session id (an
 HttpOnly, SameSite=Strict cookie) under a key that lives only in the server's memory. A POST
 is accepted only with the cookie, the matching token and, when the browser names one, an
-``Origin`` that is the server's own. The hub brings its own guard (its logged-in sessions);
-the pages only need ``token`` and ``verify``.
+``Origin`` that is the server's own. The hub brings its own guard (tied to its logged-in
+sessions, ``tipflow.hub.web.sessions``) built from the same pieces (:func:`sign`,
+:func:`same_origin`); the pages only need ``token`` and ``verify``.
 """
 
 from __future__ import annotations
@@ -43,9 +44,9 @@ class SessionCsrf:
         self, request: Request, call_next: Callable[[Request], Awaitable[Response]]
     ) -> Response:
         session = request.cookies.get(SESSION_COOKIE, "")
-        fresh = not _well_formed(session)
+        fresh = not well_formed(session)
         if fresh:
-            session = secrets.token_urlsafe(32)
+            session = new_session()
         request.state.ui_session = session
         response = await call_next(request)
         if fresh:
@@ -53,16 +54,24 @@ class SessionCsrf:
         return response
 
     def token(self, request: Request) -> str:
-        return self._sign(str(request.state.ui_session))
+        return sign(self._key, str(request.state.ui_session))
 
     def verify(self, request: Request, token: str | None) -> bool:
         session = request.cookies.get(SESSION_COOKIE, "")
-        if not token or not _well_formed(session) or not same_origin(request):
-            return False
-        return hmac.compare_digest(self._sign(session), token)
+        return well_formed(session) and signed(self._key, request, session, token)
 
-    def _sign(self, session: str) -> str:
-        return hmac.new(self._key, session.encode("ascii"), hashlib.sha256).hexdigest()
+
+def sign(key: bytes, session: str) -> str:
+    """The form token of a session: its HMAC-SHA256 under ``key``, in hex."""
+    return hmac.new(key, session.encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+def signed(key: bytes, request: Request, session: str, token: str | None) -> bool:
+    """Whether ``token`` is the session's and the request does not come from elsewhere."""
+    if not token or not same_origin(request):
+        return False
+    # As bytes: compare_digest refuses str with non-ASCII characters (a forged field may).
+    return hmac.compare_digest(sign(key, session).encode(), token.encode("utf-8", "replace"))
 
 
 def same_origin(request: Request) -> bool:
@@ -73,6 +82,11 @@ def same_origin(request: Request) -> bool:
     return origin == f"{request.url.scheme}://{request.headers.get('host', '')}"
 
 
-def _well_formed(session: str) -> bool:
+def new_session() -> str:
+    return secrets.token_urlsafe(32)
+
+
+def well_formed(session: str) -> bool:
+    """Whether a cookie holds a session id as :func:`new_session` makes them."""
     bare = session.replace("-", "").replace("_", "")
     return len(session) == _SESSION_LENGTH and bare.isascii() and bare.isalnum()

@@ -12,6 +12,7 @@ from importlib import resources
 from urllib.parse import quote
 
 import jinja2
+from starlette.responses import Response
 
 from tipflow.report.html.labels import FILTERS, anchor
 from tipflow.ui.actions import OUTCOMES
@@ -73,3 +74,11 @@ def static_file(name: str) -> tuple[bytes, str] | None:
     for part in entry[0].split("/"):
         resource = resource.joinpath(part)
     return resource.read_bytes(), entry[1]
+
+
+def static_response(name: str) -> Response:
+    """A static file by its URL name, or a plain 404 for a name not on the list."""
+    found = static_file(name)
+    if found is None:
+        return Response("Not found", status_code=404, media_type="text/plain")
+    return Response(found[0], media_type=found[1])

@@ -2,15 +2,13 @@
 
 Each form is a POST with the page's CSRF token; an accepted action redirects back to the
 account page (so a reload does not repeat it), a refused one shows the page again with the
-reason. Forms are read by hand (URL-encoded, small, few fields) rather than with a multipart
-parser the server does not otherwise need.
+reason (forms.py reads and guards them).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from urllib.parse import parse_qs
 
 from fastapi import APIRouter
 from fastapi.responses import RedirectResponse, Response
@@ -20,11 +18,10 @@ from starlette.requests import Request
 from tipflow.report.cases import case_file_stem
 from tipflow.ui.actions import ActionRefused, CaseAction
 from tipflow.ui.context import UiContext
+from tipflow.ui.forms import FormRefused, guarded_form
 from tipflow.ui.rendering import path_part
 from tipflow.ui.routes_pages import account_response
 
-FORM_LIMIT = 64 * 1024  # bytes: a comment of a few thousand characters and some fields
-FORM_FIELDS = 10
 #: The actions the forms offer; ``report`` is written by the STR download, never by a form.
 FORM_KINDS = ("assign", "comment", "escalate", "close", "reopen")
 #: Which fields an action keeps (the forms share names; a stray field is not recorded).
@@ -35,37 +32,13 @@ KEPT_FIELDS = {
     "close": ("outcome", "text"),
     "reopen": ("text",),
 }
-EXPIRED = "This form has expired or did not come from this page: reload the page and try again."
-
-
-class FormRefused(Exception):
-    def __init__(self, status_code: int, message: str) -> None:
-        super().__init__(message)
-        self.status_code = status_code
-
-
-async def read_form(request: Request) -> dict[str, str]:
-    """The fields of a URL-encoded form, the first value of each."""
-    kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    if kind != "application/x-www-form-urlencoded":
-        raise FormRefused(415, "Send the form as the page does (URL-encoded).")
-    body = b""
-    async for chunk in request.stream():
-        body += chunk
-        if len(body) > FORM_LIMIT:
-            raise FormRefused(413, "The form is too large.")
-    try:
-        fields = parse_qs(body.decode("utf-8"), keep_blank_values=True, max_num_fields=FORM_FIELDS)
-    except (UnicodeDecodeError, ValueError) as exc:
-        raise FormRefused(400, "The form could not be read.") from exc
-    return {name: values[0] for name, values in fields.items()}
 
 
 def register(router: APIRouter, ui: UiContext) -> None:
     @router.post("/actions/{account_id:path}")
     async def act(request: Request, account_id: str) -> Response:
         try:
-            form = await _guarded_form(ui, request)
+            form = await guarded_form(ui.csrf, request)
         except FormRefused as refused:
             return ui.problem(request, refused.status_code, str(refused))
         return await run_in_threadpool(_record, ui, request, account_id, form)
@@ -73,17 +46,10 @@ def register(router: APIRouter, ui: UiContext) -> None:
     @router.post("/reports/{account_id:path}")
     async def download_report(request: Request, account_id: str) -> Response:
         try:
-            await _guarded_form(ui, request)
+            await guarded_form(ui.csrf, request)
         except FormRefused as refused:
             return ui.problem(request, refused.status_code, str(refused))
         return await run_in_threadpool(_report, ui, request, account_id)
-
-
-async def _guarded_form(ui: UiContext, request: Request) -> dict[str, str]:
-    form = await read_form(request)
-    if not ui.csrf.verify(request, form.get("csrf")):
-        raise FormRefused(403, EXPIRED)
-    return form
 
 
 def _record(ui: UiContext, request: Request, account_id: str, form: dict[str, str]) -> Response:

@@ -14,7 +14,7 @@ from tipflow.ui.actions import OUTCOMES, AlertState, replay
 from tipflow.ui.context import UiContext
 from tipflow.ui.graph import cytoscape_elements, legend
 from tipflow.ui.queue import SORTS, choices, default_order, kpis, parse_query, select
-from tipflow.ui.rendering import static_file
+from tipflow.ui.rendering import static_response
 
 SORT_HEADINGS = {
     "account": "Account",
@@ -76,10 +76,7 @@ def register(router: APIRouter, ui: UiContext) -> None:
 
     @router.get("/static/{name}")
     def static(name: str) -> Response:
-        found = static_file(name)
-        if found is None:
-            return Response("Not found", status_code=404, media_type="text/plain")
-        return Response(found[0], media_type=found[1])
+        return static_response(name)
 
 
 def account_response(

@@ -8,33 +8,19 @@ test's temporary folder, so that a normal run leaves the checkout alone.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.support.browser import chromium, needs_chromium, screenshots
 from tipflow.report.cases import Case, case_file_stem
 
-CHROMIUM = Path("/usr/bin/chromium")
-DOCS_IMAGES = Path(__file__).resolve().parents[3] / "docs" / "images"
-
-pytestmark = pytest.mark.skipif(
-    not CHROMIUM.exists(),
-    reason="needs Debian's Chromium at /usr/bin/chromium (Playwright's own browsers are "
-    "never downloaded)",
-)
+pytestmark = needs_chromium
 sync_api = pytest.importorskip("playwright.sync_api")
 
 BROKEN_IMAGES = "() => [...document.images].filter(i => !i.complete || i.naturalWidth === 0)" \
     ".map(i => i.getAttribute('src'))"  # fmt: skip
-
-
-def _screenshot_folder(tmp_path: Path) -> Path:
-    if os.environ.get("TIPFLOW_UPDATE_SCREENSHOTS") == "1":
-        DOCS_IMAGES.mkdir(parents=True, exist_ok=True)
-        return DOCS_IMAGES
-    return tmp_path
 
 
 def _shown_case(cases: list[Case]) -> Case:
@@ -45,10 +31,8 @@ def _shown_case(cases: list[Case]) -> Case:
 
 @pytest.fixture(scope="module")
 def browser() -> Any:
-    with sync_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True)
+    with chromium() as launched:
         yield launched
-        launched.close()
 
 
 def _open(browser: Any, path: Path, problems: list[str]) -> Any:
@@ -63,7 +47,7 @@ def _open(browser: Any, path: Path, problems: list[str]) -> Any:
 def test_index_and_case_pages_show_their_pictures(
     browser: Any, html_report: Path, cases: list[Case], tmp_path: Path
 ) -> None:
-    shots = _screenshot_folder(tmp_path)
+    shots = screenshots(tmp_path)
     problems: list[str] = []
     index = _open(browser, html_report / "index.html", problems)
     assert index.locator("table.cases tbody tr").count() == len(cases)
