@@ -11,7 +11,12 @@ from rich.console import Console
 
 from tipflow.cli.output import fail, print_json, stderr_console, stdout_console
 from tipflow.cli.progress_bars import RichProgress
-from tipflow.cli.screen_render import render_evaluation, render_explanation, render_screen
+from tipflow.cli.screen_render import (
+    render_evaluation,
+    render_explanation,
+    render_reviews,
+    render_screen,
+)
 from tipflow.detect.evaluate import evaluate_results
 from tipflow.detect.explain import explain_account
 from tipflow.detect.registry import load_tuning
@@ -120,22 +125,48 @@ def explain(
 def evaluate(
     results: ResultsArgument,
     truth: Annotated[
-        Path,
+        Path | None,
         typer.Option(
             "--truth", help="The ground-truth folder (a world's truth/).", show_default=False
         ),
-    ],
+    ] = None,
+    reviews: Annotated[
+        bool,
+        typer.Option(
+            "--reviews", help="Report the analysts' closures of alerts (from tipflow ui)."
+        ),
+    ] = False,
+    action_log: Annotated[
+        Path | None,
+        typer.Option(
+            "--action-log",
+            help="Where tipflow ui kept the case actions"
+            " [default: RESULTS/ui/case_actions.sqlite3].",
+        ),
+    ] = None,
     json_output: JsonOption = False,
 ) -> None:
-    """Measure results against ground truth: precision, recall, F1, per typology, look-alike."""
+    """Measure results against ground truth (precision, recall, F1, per typology, look-alike)
+    and/or against the analysts' reviews (--reviews)."""
+    if truth is None and not reviews:
+        fail("give --truth WORLD/truth, --reviews, or both")
+    metrics: dict[str, Any] = {}
     try:
-        metrics = evaluate_results(results, truth)
+        if truth is not None:
+            metrics = evaluate_results(results, truth)
+        if reviews:
+            from tipflow.ui.reviews import review_figures
+
+            metrics["reviews"] = review_figures(results, action_log=action_log, truth=truth)
     except TipflowError as exc:
         fail(str(exc))
     if json_output:
         print_json(metrics)
-    else:
+        return
+    if truth is not None:
         render_evaluation(stdout_console(), metrics)
+    if reviews:
+        render_reviews(stdout_console(), metrics["reviews"])
 
 
 def demo(

@@ -12,6 +12,7 @@ from tipflow.detect.explain import Explanation
 from tipflow.detect.screen import ScreenSummary
 
 TOP_ALERTS = 10
+_REVIEW_COUNTS = ("alerts", "reviewed", "confirmed", "false_positives", "other")
 
 
 def render_screen(console: Console, summary: ScreenSummary) -> None:
@@ -101,3 +102,29 @@ def render_evaluation(console: Console, metrics: dict[str, Any]) -> None:
 
 def _pct(value: float | None) -> str:
     return "n/a" if value is None else f"{100 * value:.1f} %"
+
+
+def render_reviews(console: Console, reviews: dict[str, Any]) -> None:
+    """The analysts' closures (``tipflow evaluate --reviews``)."""
+    console.print(
+        f"Reviews: {reviews['reviewed']} of {reviews['alerts']} alerts closed "
+        f"({reviews['confirmed']} confirmed, {reviews['false_positives']} false positives, "
+        f"{reviews['other']} other): precision {_pct(reviews['precision'])} among reviewed; "
+        f"{reviews['open']} open, {reviews['escalated']} escalated."
+    )
+    for title, key in (("Reviews by crime", "by_crime"), ("Reviews by typology", "by_typology")):
+        table = Table(title=title, title_justify="left")
+        for column in ("", *_REVIEW_COUNTS, "precision"):
+            table.add_column(column.replace("_", " "))
+        for name, row in reviews[key].items():
+            counts = [str(row[column]) for column in _REVIEW_COUNTS]
+            table.add_row(row.get("name", name), *counts, _pct(row["precision"]))
+        console.print(table)
+    truth = reviews.get("truth")
+    if truth:
+        console.print(
+            f"Against the truth: {truth['contradicted']} of {truth['judged']} closures "
+            f"contradicted ({truth['confirmed_not_involved']} confirmed but not involved, "
+            f"{truth['dismissed_involved']} dismissed but involved); agreement "
+            f"{_pct(truth['agreement'])}."
+        )
