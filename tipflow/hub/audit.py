@@ -31,7 +31,6 @@ _READ_HEAD = (
 )
 _ROW_COLUMNS = tuple(column.name for column in _LOG.columns)
 _INSERT_ROW = insert(_LOG)
-_INSERT_HEAD = insert(_HEAD)
 _MOVE_HEAD = (
     update(_HEAD)
     .where(_HEAD.c.id == _HEAD_ID)
@@ -106,7 +105,9 @@ def record(
     attached to the session.
     """
     head = session.execute(_READ_HEAD).first()
-    last_id, last_hash = (0, GENESIS) if head is None else (int(head[0]), str(head[1]))
+    if head is None:  # migration 0003 creates it; without it appends could not be serialised
+        raise RuntimeError("the audit chain has no head row: run tipflow hub admin migrate")
+    last_id, last_hash = int(head[0]), str(head[1])
     entry = AuditEntry(
         id=last_id + 1,
         at=utc_now(),
@@ -121,13 +122,7 @@ def record(
     entry.row_hash = chain_hash(last_hash, entry)
     row = {column: getattr(entry, column) for column in _ROW_COLUMNS}
     moved = {"new_id": entry.id, "new_hash": entry.row_hash}
-    if head is None:
-        # Only a database whose migration 0003 has not run; SQLite's write lock covers it.
-        session.execute(_INSERT_ROW, row)
-        session.execute(
-            _INSERT_HEAD, {"id": _HEAD_ID, "last_id": entry.id, "last_hash": entry.row_hash}
-        )
-    elif session.get_bind().dialect.name == "postgresql":
+    if session.get_bind().dialect.name == "postgresql":
         session.execute(_APPEND_AND_MOVE_HEAD, {**row, **moved})
     else:
         session.execute(_INSERT_ROW, row)
