@@ -31,6 +31,17 @@ _REFUSALS = {
     409: "The request conflicts with the hub's state (e.g. another partnership key).",
     413: "The body is over the hub's size limit.",
     422: "The request or the document in it cannot be accepted.",
+    429: "Too many failed logins for this e-mail or from this address lately: refused without"
+    " checking the password; try again after Retry-After seconds.",
+}
+#: Headers a refusal carries (OpenAPI), by status code.
+_REFUSAL_HEADERS: dict[int, dict[str, Any]] = {
+    429: {
+        "Retry-After": {
+            "description": "Seconds until another attempt is checked.",
+            "schema": {"type": "integer"},
+        }
+    }
 }
 
 
@@ -41,6 +52,7 @@ def refusals(*codes: int) -> dict[int | str, dict[str, Any]]:
             "model": UnprocessableOut if code == 422 else ErrorOut,
             "description": _REFUSALS[code],
         }
+        | ({"headers": _REFUSAL_HEADERS[code]} if code in _REFUSAL_HEADERS else {})
         for code in codes
     }
 

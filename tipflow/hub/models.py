@@ -362,7 +362,9 @@ class TacticalAnswerReport(Base):
     report_id: Mapped[int] = mapped_column(ForeignKey("reports.id"), primary_key=True)
 
 
-# Typology publication's and triage history's tables are in their own modules (this one's
-# length); imported here so that Base.metadata always holds every table the migrations create.
+# Typology publication's, triage history's and login throttling's tables are in their own
+# modules (this one's length); imported here so that Base.metadata always holds every table
+# the migrations create.
+import tipflow.hub.models_throttle  # noqa: E402
 import tipflow.hub.models_triage  # noqa: E402
 import tipflow.hub.models_typologies  # noqa: E402, F401

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, HTTPException, status
+from fastapi import APIRouter, Depends, HTTPException, Request, status
 
 from tipflow.hub.admin import HubAdminError, create_user, issue_token
 from tipflow.hub.auth import GUARDED, Authenticated, DbSession, Principal, State, allow, refusals
 from tipflow.hub.logins import log_in
 from tipflow.hub.models import Organisation, User
 from tipflow.hub.schemas import LoginRequest, MeOut, NewUser, TokenOut, UserOut
+from tipflow.hub.throttle import LoginLocked, client_address
 from tipflow.hub.vocabulary import Role, TokenKind
 
 router = APIRouter(tags=["identity"])
@@ -23,10 +24,17 @@ def health() -> dict[str, str]:
     return {"status": "ok"}
 
 
-@router.post("/auth/login", operation_id="login", responses=refusals(401))
-def login(body: LoginRequest, state: State, session: DbSession) -> TokenOut:
-    """Public: a session token for an e-mail and password (valid for the configured hours)."""
-    started = log_in(state, session, body.email, body.password)
+@router.post("/auth/login", operation_id="login", responses=refusals(401, 429))
+def login(body: LoginRequest, request: Request, state: State, session: DbSession) -> TokenOut:
+    """Public: a session token for an e-mail and password (valid for the configured hours).
+
+    After too many failed logins for the e-mail, or from the caller's address, lately: 429
+    with Retry-After, the password unchecked (the same for unknown e-mails)."""
+    try:
+        started = log_in(state, session, body.email, body.password, client_address(request))
+    except LoginLocked as locked:
+        retry = {"Retry-After": str(locked.seconds)}
+        raise HTTPException(status.HTTP_429_TOO_MANY_REQUESTS, str(locked), retry) from None
     if started is None:
         raise HTTPException(status.HTTP_401_UNAUTHORIZED, "wrong e-mail or password")
     token, row = started

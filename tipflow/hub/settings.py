@@ -17,6 +17,13 @@ ENV_DATA_DIR = "TIPFLOW_HUB_DATA_DIR"
 ENV_SECRET = "TIPFLOW_HUB_SECRET"
 ENV_DATA_KEY = "TIPFLOW_HUB_DATA_KEY"
 ENV_SECURE_COOKIE = "TIPFLOW_HUB_SECURE_COOKIE"
+#: Login throttling's settings, each from ``TIPFLOW_HUB_`` and its name in capitals.
+LOGIN_LIMITS = (
+    "login_max_failures",
+    "login_window_minutes",
+    "login_lockout_minutes",
+    "login_max_failures_per_address",
+)
 SECRET_FILE = "hub_secret"
 DATA_KEY_FILE = "hub_data_key"
 
@@ -41,6 +48,17 @@ class HubSettings(BaseModel):
     #: Aggregates of NGO case data points hide every count below this (small-cell suppression).
     ngo_min_cell: int = Field(default=5, ge=1)
     session_hours: float = Field(default=8.0, gt=0)
+    #: Login throttling (``tipflow.hub.throttle``): after this many failed logins for one
+    #: e-mail within ``login_window_minutes`` (known or not, alike), its logins are refused for
+    #: ``login_lockout_minutes`` without checking the password (the API answers 429 with
+    #: Retry-After). A successful login resets the e-mail's count.
+    login_max_failures: int = Field(default=5, ge=1)
+    login_window_minutes: float = Field(default=15.0, gt=0)
+    login_lockout_minutes: float = Field(default=15.0, gt=0)
+    #: The same for one client address (an IPv6 /64), whatever the e-mails tried, so that one
+    #: address cannot try passwords on many accounts. 0: no limit per address (when every
+    #: request seems to come from one proxy; uvicorn trusts X-Forwarded-For from 127.0.0.1).
+    login_max_failures_per_address: int = Field(default=20, ge=0)
     #: Whether the web pages' session cookie is ``Secure`` (sent over HTTPS only). None: yes,
     #: unless the pages are asked for at a loopback address (127.0.0.1, localhost) over HTTP.
     secure_cookie: bool | None = None
@@ -67,6 +85,9 @@ class HubSettings(BaseModel):
                 values[field] = SecretStr(os.environ[variable])
         if os.environ.get(ENV_SECURE_COOKIE):  # "1"/"true" or "0"/"false", as pydantic reads
             values["secure_cookie"] = os.environ[ENV_SECURE_COOKIE]
+        for field in LOGIN_LIMITS:  # numbers as text: pydantic converts and checks them
+            if os.environ.get(f"TIPFLOW_HUB_{field.upper()}"):
+                values[field] = os.environ[f"TIPFLOW_HUB_{field.upper()}"]
         return cls.model_validate(values)
 
     def resolved_database_url(self) -> str:

@@ -1,5 +1,5 @@
-"""What one running hub holds: settings, the database, the password hasher, the token key and
-the data key."""
+"""What one running hub holds: settings, the database, the password hasher, the token key, the
+data key and the login throttle."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from tipflow.hub.db import make_engine, make_sessionmaker, migrate
 from tipflow.hub.sealing import Sealer
 from tipflow.hub.security import Passwords
 from tipflow.hub.settings import HubSettings
+from tipflow.hub.throttle import LoginThrottle
 
 
 @dataclass(frozen=True)
@@ -23,12 +24,15 @@ class HubState:
     secret: bytes
     #: Seals sensitive fields at rest (NGO case data points).
     sealer: Sealer
+    #: Failed-login limits, counted in the database (every worker process shares them).
+    throttle: LoginThrottle
 
     @classmethod
     def open(cls, settings: HubSettings, *, migrate_schema: bool) -> HubState:
         engine = make_engine(settings.resolved_database_url(), settings.database_pool_size)
         if migrate_schema:
             migrate(engine)
+        secret = settings.resolved_secret()
         return cls(
             settings=settings,
             engine=engine,
@@ -36,6 +40,7 @@ class HubState:
             passwords=Passwords(
                 time_cost=settings.argon2_time_cost, memory_kib=settings.argon2_memory_kib
             ),
-            secret=settings.resolved_secret(),
+            secret=secret,
             sealer=Sealer(settings.resolved_data_keys()),
+            throttle=LoginThrottle(settings, secret),
         )

@@ -7,6 +7,7 @@ queue a URL shows can be bookmarked, shared within the team and tested without a
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -14,7 +15,12 @@ from typing import Any
 from tipflow.ui.actions import STATUSES, AlertState
 from tipflow.ui.source import AccountResult
 
-PAGE_SIZE = 50
+#: Alerts a page unless the URL asks for another of ``PAGE_SIZES`` (``per_page``): a bank's
+#: tens of thousands of alerts are never one page.
+PAGE_SIZE = 100
+PAGE_SIZES = (25, 50, 100, 200)
+_DIGITS = re.compile(r"[0-9]+")
+_MAX_PAGE = 10**9  # a longer page number is past the end anyway (and int() of it is costly)
 SORTS: dict[str, Callable[[Any], Any]] = {
     "score": lambda row: row.alert.risk_score,
     "account": lambda row: row.alert.account_id,
@@ -43,7 +49,8 @@ class QueueQuery:
     account: str = ""  # part of an account id
     sort: str = "score"
     descending: bool = True
-    page: int = 1
+    page: int = 1  # 1-based; past the end, the last page is shown
+    per_page: int = PAGE_SIZE
     problems: tuple[str, ...] = field(default=())
 
     def params(self, **changes: Any) -> dict[str, str]:
@@ -58,8 +65,14 @@ class QueueQuery:
             "sort": self.sort,
             "order": "desc" if self.descending else "asc",
             "page": str(self.page),
+            "per_page": str(self.per_page),
         } | {key: str(value) for key, value in changes.items()}
-        defaults = {"sort": "score", "order": default_order(values["sort"]), "page": "1"}
+        defaults = {
+            "sort": "score",
+            "order": default_order(values["sort"]),
+            "page": "1",
+            "per_page": str(PAGE_SIZE),
+        }
         return {k: v for k, v in values.items() if v and defaults.get(k) != v}
 
 
@@ -85,7 +98,6 @@ def parse_query(params: Mapping[str, str]) -> QueueQuery:
         problems.append(f"cannot sort by {sort!r}; sorted by score")
         sort = "score"
     order = params.get("order", default_order(sort))
-    page = params.get("page", "1")
     return QueueQuery(
         min_score=min_score,
         crime=params.get("crime", ""),
@@ -95,9 +107,34 @@ def parse_query(params: Mapping[str, str]) -> QueueQuery:
         account=params.get("account", "").strip(),
         sort=sort,
         descending=order != "asc",
-        page=int(page) if page.isdigit() and int(page) > 0 else 1,
+        page=_page(params.get("page", ""), problems),
+        per_page=_per_page(params.get("per_page", ""), problems),
         problems=tuple(problems),
     )
+
+
+def _page(text: str, problems: list[str]) -> int:
+    """A page number from 1 (ASCII digits only: ``int`` would take ``"٣"`` or ``"1_0"``)."""
+    text = text.strip()
+    if not text:
+        return 1
+    if not _DIGITS.fullmatch(text) or not text.strip("0"):
+        problems.append("pages are numbered 1, 2, 3 and on; the first page is shown")
+        return 1
+    digits = text.lstrip("0")
+    return _MAX_PAGE if len(digits) > 10 else min(int(digits), _MAX_PAGE)
+
+
+def _per_page(text: str, problems: list[str]) -> int:
+    text = text.strip()
+    if not text:
+        return PAGE_SIZE
+    for size in PAGE_SIZES:
+        if text == str(size):
+            return size
+    *some, most = (str(size) for size in PAGE_SIZES)
+    problems.append(f"a page holds {', '.join(some)} or {most} alerts; {PAGE_SIZE} are shown")
+    return PAGE_SIZE
 
 
 @dataclass(frozen=True)
@@ -110,21 +147,44 @@ class QueueRow:
 class QueuePage:
     rows: tuple[QueueRow, ...]
     matching: int  # alerts that pass the filters, on all pages
-    page: int
+    page: int  # the page shown: the one asked for, or the last when asked for one past it
     pages: int
+    per_page: int = PAGE_SIZE
+    past_the_end: bool = False  # a page after the last was asked for
+
+    @property
+    def first(self) -> int:
+        """The 1-based place of the first alert shown among those matching (0: none)."""
+        return (self.page - 1) * self.per_page + 1 if self.rows else 0
+
+    @property
+    def last(self) -> int:
+        return self.first + len(self.rows) - 1 if self.rows else 0
+
+    @property
+    def summary(self) -> str:
+        """Which alerts the page shows: ``Alerts 101 to 200 of 1,234 matching``."""
+        if not self.matching:
+            return "No alert matches"
+        if self.pages == 1:
+            return f"{self.matching:,} alert{'s match' if self.matching > 1 else ' matches'}"
+        return f"Alerts {self.first:,} to {self.last:,} of {self.matching:,} matching"
 
 
 def select(
     alerts: Sequence[AccountResult], states: Mapping[str, AlertState], query: QueueQuery
 ) -> QueuePage:
+    """The page of alerts the query asks for: filtered, sorted, then cut into pages."""
     rows = [QueueRow(a, states.get(a.account_id, AlertState())) for a in alerts]
     kept = [row for row in rows if _passes(row, query)]
     kept.sort(key=lambda row: row.alert.rank)  # ties in the chosen column: riskiest first
     kept.sort(key=SORTS[query.sort], reverse=query.descending)
-    pages = max(1, math.ceil(len(kept) / PAGE_SIZE))
+    size = query.per_page
+    pages = max(1, math.ceil(len(kept) / size))
     page = min(query.page, pages)
-    start = (page - 1) * PAGE_SIZE
-    return QueuePage(tuple(kept[start : start + PAGE_SIZE]), len(kept), page, pages)
+    start = (page - 1) * size
+    shown = tuple(kept[start : start + size])
+    return QueuePage(shown, len(kept), page, pages, size, past_the_end=query.page > pages)
 
 
 def _passes(row: QueueRow, query: QueueQuery) -> bool:

@@ -13,7 +13,15 @@ from starlette.requests import Request
 from tipflow.ui.actions import OUTCOMES, AlertState, replay
 from tipflow.ui.context import UiContext
 from tipflow.ui.graph import cytoscape_elements, legend
-from tipflow.ui.queue import SORTS, choices, default_order, kpis, parse_query, select
+from tipflow.ui.queue import (
+    PAGE_SIZES,
+    SORTS,
+    choices,
+    default_order,
+    kpis,
+    parse_query,
+    select,
+)
 from tipflow.ui.rendering import static_response
 
 SORT_HEADINGS = {
@@ -44,6 +52,7 @@ def register(router: APIRouter, ui: UiContext) -> None:
             headings=SORT_HEADINGS,
             sortable=SORTS,
             default_order=default_order,
+            page_sizes=PAGE_SIZES,
         )
 
     @router.get("/accounts/{account_id:path}", response_class=HTMLResponse)

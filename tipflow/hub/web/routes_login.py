@@ -14,6 +14,7 @@ from starlette.requests import Request
 from tipflow.hub.auth import DbSession, State
 from tipflow.hub.logins import log_in, log_out
 from tipflow.hub.schemas import LoginRequest
+from tipflow.hub.throttle import LoginLocked, client_address
 from tipflow.hub.web.pages import HOME, Anyone, HubPages, MaybeUser, PageForbidden
 from tipflow.hub.web.sessions import (
     LOGIN_COOKIE,
@@ -71,7 +72,16 @@ def register(router: APIRouter, web: HubPages) -> None:
             body = LoginRequest(email=form.get("email", ""), password=form.get("password", ""))
         except ValidationError:
             return login_page(request, message=WRONG, status_code=401)
-        started = await run_in_threadpool(log_in, state, session, body.email, body.password)
+        address = client_address(request)
+        try:
+            started = await run_in_threadpool(
+                log_in, state, session, body.email, body.password, address
+            )
+        except LoginLocked as locked:  # the password was not checked
+            message = f"{str(locked).capitalize()}."
+            answer = login_page(request, message=message, status_code=429, email=body.email)
+            answer.headers["Retry-After"] = str(locked.seconds)
+            return answer
         if started is None:
             return login_page(request, message=WRONG, status_code=401, email=body.email)
         token, _row = started
