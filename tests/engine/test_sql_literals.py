@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import duckdb
 
-from tipflow.engine.duckdb import sql_list, sql_string
+from tipflow.engine.sql import sql_list, sql_string
 
 
 def test_a_list_of_literals_matches_exactly_its_values() -> None:

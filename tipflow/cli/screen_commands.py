@@ -21,6 +21,8 @@ from tipflow.detect.evaluate import evaluate_results
 from tipflow.detect.explain import explain_account
 from tipflow.detect.registry import load_tuning
 from tipflow.detect.screen import ScreenSummary, screen_dataset
+from tipflow.engine.spark import SparkSettings
+from tipflow.engine.workspace import ENGINES
 from tipflow.errors import TipflowError
 from tipflow.ingest import IngestOptions
 from tipflow.ingest.pipeline import DEFAULT_MAX_QUARANTINE
@@ -62,6 +64,21 @@ def screen(
         typer.Option("--model", help="A `tipflow train` folder: blend its learned score in."),
     ] = None,
     typologies: TypologySetOption = None,
+    engine: Annotated[
+        str,
+        typer.Option(
+            "--engine",
+            help="Where detection runs: duckdb (embedded) or spark (pip install 'tipflow[spark]').",
+        ),
+    ] = "duckdb",
+    spark_master: Annotated[
+        str | None,
+        typer.Option(
+            "--spark-master",
+            help="With --engine spark: the cluster (spark://host:7077, yarn...); local[*] by"
+            " default.",
+        ),
+    ] = None,
     json_output: JsonOption = False,
 ) -> None:
     """Screen a dataset: every account scored, alerts explained, evidence kept.
@@ -69,7 +86,12 @@ def screen(
     Writes OUT/accounts.csv, networks.csv, evidence.parquet, run.json, quarantine/ and the
     workspace the later commands read (explain, reports).
     """
-    summary = _screen(dataset, out, config, max_quarantine, json_output, model, typologies)
+    if engine not in ENGINES:
+        raise typer.BadParameter(f"choose one of {', '.join(ENGINES)}", param_hint="--engine")
+    spark = SparkSettings.from_environment(spark_master) if engine == "spark" else None
+    summary = _screen(
+        dataset, out, config, max_quarantine, json_output, model, typologies, engine, spark
+    )
     if json_output:
         print_json(summary.run)
     else:
@@ -84,6 +106,8 @@ def _screen(
     quiet: bool,
     model: Path | None = None,
     typologies: Path | None = None,
+    engine: str = "duckdb",
+    spark: SparkSettings | None = None,
 ) -> ScreenSummary:
     try:
         tuning = load_tuning(config) if config else None
@@ -96,6 +120,8 @@ def _screen(
                 progress=bars,
                 model=model,
                 typology_set=typologies,
+                engine=engine,
+                spark=spark,
             )
     except TipflowError as exc:
         fail(str(exc))

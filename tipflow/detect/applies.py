@@ -7,7 +7,7 @@ aggregate) and over ``account_profile`` (query measures' rows are filtered after
 from __future__ import annotations
 
 from tipflow.detect.schema import AppliesTo, Reference
-from tipflow.engine.duckdb import sql_string
+from tipflow.engine.sql import sql_string
 
 _LEG_COLUMNS = {
     "party_type": "holder_party_type",

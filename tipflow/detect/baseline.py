@@ -13,7 +13,7 @@ from pathlib import Path
 import duckdb
 
 from tipflow.detect.registry import load_library
-from tipflow.engine.duckdb import sql_string
+from tipflow.engine.sql import sql_string
 
 
 def write_baseline(results: Path, out: Path) -> None:

@@ -19,8 +19,9 @@ from string import Template
 from tipflow.detect.applies import applies_on_legs, applies_on_profile
 from tipflow.detect.measures.base import QueryContext, QueryMeasure, WindowMeasure
 from tipflow.detect.registry import Indicator, Library
-from tipflow.engine.duckdb import Connection, sql_string
 from tipflow.engine.progress import ProgressSink, SilentProgress
+from tipflow.engine.sql import sql_string
+from tipflow.engine.workspace import Workspace
 
 MAX_EVIDENCE_TRANSACTIONS = 50
 
@@ -32,7 +33,7 @@ CREATE OR REPLACE TABLE evidence (
 
 
 def run_indicators(
-    con: Connection, library: Library, start: str, progress: ProgressSink | None = None
+    con: Workspace, library: Library, start: str, progress: ProgressSink | None = None
 ) -> None:
     """Fill ``evidence`` from ``legs`` and the profile tables (all but the network context)."""
     sink = progress or SilentProgress()
@@ -63,7 +64,7 @@ def run_indicators(
     sink.finish("indicators")
 
 
-def run_context_indicators(con: Connection, library: Library, start: str) -> None:
+def run_context_indicators(con: Workspace, library: Library, start: str) -> None:
     """(Re)compute the evidence of indicators that read a scoring (``account_scores``, ``ties``)."""
     ids = [i.spec.id for i in library.indicators.values() if _after_scoring(i)]
     if ids:
@@ -101,7 +102,7 @@ def _after_scoring(indicator: Indicator) -> bool:
     return isinstance(indicator.measure, QueryMeasure) and indicator.measure.after_scoring
 
 
-def _run_query(con: Connection, indicator: Indicator, context: QueryContext) -> None:
+def _run_query(con: Workspace, indicator: Indicator, context: QueryContext) -> None:
     measure = indicator.measure
     assert isinstance(measure, QueryMeasure)
     spec = indicator.spec
@@ -122,7 +123,7 @@ def _run_query(con: Connection, indicator: Indicator, context: QueryContext) -> 
     )
 
 
-def _run_window_indicator(con: Connection, indicator: Indicator, context: QueryContext) -> None:
+def _run_window_indicator(con: Workspace, indicator: Indicator, context: QueryContext) -> None:
     """Aggregate the indicator's legs per (account, window), only the figures its value and
     gates need; keep each account's best window that fires; then, for those windows only,
     compute the figures its detail names and list its evidence transactions."""

@@ -18,7 +18,7 @@ from typing import Any
 
 import duckdb
 
-from tipflow.engine.duckdb import sql_string
+from tipflow.engine.sql import sql_string
 from tipflow.errors import DatasetError
 
 PRECISION_AT = (10, 50, 100, 500)

@@ -14,7 +14,7 @@ import duckdb
 
 from tipflow.detect.registry import load_library
 from tipflow.detect.screen import WORKSPACE_NAME
-from tipflow.engine.duckdb import sql_string
+from tipflow.engine.sql import sql_string
 from tipflow.errors import DatasetError
 
 TRANSACTIONS_SHOWN = 8

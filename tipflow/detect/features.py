@@ -25,11 +25,12 @@ from __future__ import annotations
 
 from tipflow.detect.legs import build_legs
 from tipflow.detect.schema import Reference
-from tipflow.engine.duckdb import Connection, scalar, sql_string, table_exists
+from tipflow.engine.sql import sql_string
+from tipflow.engine.workspace import Workspace, scalar, table_exists
 from tipflow.ingest.addresses import party_addresses_sql
 
 
-def build_features(con: Connection, reference: Reference) -> None:
+def build_features(con: Workspace, reference: Reference) -> None:
     """Create ``ref_mcc_group``, ``account_profile``, ``account_relations``,
     ``party_addresses`` and ``legs`` (replacing earlier ones).
 
@@ -43,13 +44,13 @@ def build_features(con: Connection, reference: Reference) -> None:
     build_legs(con, reference)
 
 
-def period_start(con: Connection) -> str:
+def period_start(con: Workspace) -> str:
     """The first day of the data, as an ISO date (window 0 starts there)."""
     value = scalar(con, "SELECT min(ts)::DATE::VARCHAR FROM legs")
     return str(value) if value is not None else "1970-01-01"
 
 
-def _reference_tables(con: Connection, reference: Reference) -> None:
+def _reference_tables(con: Workspace, reference: Reference) -> None:
     rows: list[str] = []
     for group, codes in reference.mcc_groups.items():
         for code in codes:

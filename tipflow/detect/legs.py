@@ -14,7 +14,8 @@ import re
 from dataclasses import dataclass
 
 from tipflow.detect.schema import Reference
-from tipflow.engine.duckdb import Connection, quote_identifier, sql_string
+from tipflow.engine.sql import quote_identifier, sql_string
+from tipflow.engine.workspace import Workspace, engine_of, table_kind
 
 STORED = "legs_packed"
 #: Flags per BIGINT word: bits 0..61, so that every mask is a positive BIGINT literal.
@@ -80,25 +81,24 @@ def flags_of(reference: Reference) -> list[Flag]:
     ]
 
 
-def build_legs(con: Connection, reference: Reference) -> None:
+def build_legs(con: Workspace, reference: Reference) -> None:
     """Create ``legs_packed`` and the ``legs`` view over it (replacing earlier ones, also a
     ``legs`` table of a workspace written before the flags were packed)."""
     flags = flags_of(reference)
-    existing = con.execute(
-        "SELECT table_type FROM information_schema.tables WHERE table_name = 'legs' "
-        "AND table_schema = 'main'"
-    ).fetchall()
-    if existing and existing[0][0] != "VIEW":
+    if table_kind(con, "legs") == "BASE TABLE":
         con.execute("DROP TABLE legs")
     select = _legs_sql(reference, flags)
-    # Created from the query's own column types, then filled, to choose the compression.
-    columns = ", ".join(
-        f"{quote_identifier(name)} {column_type}"
-        + (" USING COMPRESSION uncompressed" if name in PLAIN else "")
-        for name, column_type, *_ in con.execute(f"DESCRIBE {select}").fetchall()
-    )
-    con.execute(f"CREATE OR REPLACE TABLE {STORED} ({columns})")
-    con.execute(f"INSERT INTO {STORED} {select}")
+    if engine_of(con) == "duckdb":
+        # Created from the query's own column types, then filled, to choose the compression.
+        columns = ", ".join(
+            f"{quote_identifier(name)} {column_type}"
+            + (" USING COMPRESSION uncompressed" if name in PLAIN else "")
+            for name, column_type, *_ in con.execute(f"DESCRIBE {select}").fetchall()
+        )
+        con.execute(f"CREATE OR REPLACE TABLE {STORED} ({columns})")
+        con.execute(f"INSERT INTO {STORED} {select}")
+    else:
+        con.execute(f"CREATE OR REPLACE TABLE {STORED} AS {select}")
     words = sorted({flag.word for flag in flags})
     exclude = f" EXCLUDE ({', '.join(f'flags{w}' for w in words)})" if words else ""
     unpacked = "".join(f", {flag.unpacked}" for flag in flags)

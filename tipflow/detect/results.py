@@ -9,7 +9,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tipflow.engine.duckdb import Connection, sql_string
+import duckdb
+
+from tipflow.engine.duckdb import Connection
+from tipflow.engine.sql import sql_string
+from tipflow.engine.workspace import Workspace, fetch_arrow
 
 ACCOUNT_COLUMNS = (
     "account_id",
@@ -24,6 +28,8 @@ ACCOUNT_COLUMNS = (
     "network_id",
     "explanation",
 )
+#: The workspace tables the results are written from.
+RESULT_TABLES = ("account_scores", "account_networks", "networks", "evidence")
 NETWORK_COLUMNS = (
     "network_id",
     "risk_score",
@@ -37,9 +43,24 @@ NETWORK_COLUMNS = (
 )
 
 
-def write_results(con: Connection, out: Path) -> dict[str, int]:
-    """Write the three tables; return the counts run.json reports."""
+def write_results(con: Workspace, out: Path) -> dict[str, int]:
+    """Write the three tables; return the counts run.json reports.
+
+    On Spark the result tables come to this machine as Arrow tables and are written by DuckDB,
+    so that the files are the same, byte for byte, whichever engine screened."""
     out.mkdir(parents=True, exist_ok=True)
+    if isinstance(con, duckdb.DuckDBPyConnection):
+        return _write(con, out)
+    local = duckdb.connect()
+    try:
+        for table in RESULT_TABLES:
+            local.register(table, fetch_arrow(con, f"SELECT * FROM {table}"))
+        return _write(local, out)
+    finally:
+        local.close()
+
+
+def _write(con: Connection, out: Path) -> dict[str, int]:
     con.execute(
         f"""
         COPY (

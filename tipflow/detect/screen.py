@@ -19,8 +19,12 @@ from tipflow.detect.features import build_features, period_start
 from tipflow.detect.registry import Library, load_library, load_typology_set
 from tipflow.detect.results import write_results
 from tipflow.detect.schema import Tuning
-from tipflow.engine.duckdb import Connection, connect
+from tipflow.engine.duckdb import connect
+from tipflow.engine.handoff import open_spark_workspace
 from tipflow.engine.progress import ProgressSink, SilentProgress, step
+from tipflow.engine.spark import SparkSettings
+from tipflow.engine.workspace import ENGINES, Workspace
+from tipflow.errors import TipflowError
 from tipflow.ingest.pipeline import IngestOptions, load_dataset
 from tipflow.ingest.report import IngestReport
 from tipflow.network.communities import form_networks
@@ -58,11 +62,18 @@ def screen_dataset(
     progress: ProgressSink | None = None,
     model: Path | None = None,
     typology_set: Path | None = None,
+    engine: str = "duckdb",
+    spark: SparkSettings | None = None,
 ) -> ScreenSummary:
     """Screen ``dataset`` and write the results folder ``out`` (created if missing); with
     ``model`` (a ``tipflow train`` folder), blend its learned score into the risk; with
     ``typology_set`` (a YAML file, e.g. one the FIU published on the hub), screen with its
-    typologies and indicators laid over the packaged library."""
+    typologies and indicators laid over the packaged library. ``engine`` is where detection
+    runs: ``duckdb`` (embedded) or ``spark`` (the reader runs on DuckDB and hands what it
+    accepted to Spark; ``spark`` says how to start the session)."""
+    if engine not in ENGINES:
+        raise TipflowError(f"unknown engine {engine!r}: choose one of {', '.join(ENGINES)}")
+
     sink = progress or SilentProgress()
     published = load_typology_set(typology_set) if typology_set else None
     # a bad tuning file or typology set fails here, before reading the data
@@ -75,7 +86,13 @@ def screen_dataset(
         dataset, out / WORKSPACE_NAME, options, replace=True, out=out, progress=sink
     )
     seconds["ingest"] = time.perf_counter() - started
-    con = connect(out / WORKSPACE_NAME, options.engine if options else None)
+    engine_settings = options.engine if options else None
+    con: Workspace
+    if engine == "spark":
+        with _Timer(seconds, "handoff"), step(sink, "hand off to Spark"):
+            con = open_spark_workspace(out / WORKSPACE_NAME, out, spark, engine_settings)
+    else:
+        con = connect(out / WORKSPACE_NAME, engine_settings)
     try:
         detect(con, library, sink, seconds)
         if learned is not None:
@@ -89,6 +106,7 @@ def screen_dataset(
     finally:
         con.close()
     run = _run_record(dataset, library, report, counts, seconds)
+    run["backend"] = engine
     if model is not None:
         run["model"] = {"folder": str(model), "sha256": model_digest(model)}
     if typology_set is not None:  # the SHA-256 the hub lists for the published version
@@ -98,9 +116,7 @@ def screen_dataset(
     return ScreenSummary(out, run)
 
 
-def detect(
-    con: Connection, library: Library, sink: ProgressSink, seconds: dict[str, float]
-) -> None:
+def detect(con: Workspace, library: Library, sink: ProgressSink, seconds: dict[str, float]) -> None:
     """The detection stages on an open workspace: entities, features, indicators, scores,
     network context, networks."""
     settings = library.network

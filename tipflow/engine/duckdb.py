@@ -13,12 +13,12 @@ Settings that the pipeline's correctness depends on are set here, once:
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import duckdb
+
+from tipflow.engine.sql import sql_string
 
 Connection = duckdb.DuckDBPyConnection
 
@@ -62,44 +62,3 @@ def connect(database: Path | None, settings: EngineSettings | None = None) -> Co
     if settings.temp_directory:
         con.execute(f"SET temp_directory = {sql_string(str(settings.temp_directory))}")
     return con
-
-
-def quote_identifier(name: str) -> str:
-    """Quote a column or table name for SQL, whatever characters it holds."""
-    return '"' + name.replace('"', '""') + '"'
-
-
-def sql_string(value: str) -> str:
-    """A SQL string literal holding exactly ``value``."""
-    return "'" + value.replace("'", "''") + "'"
-
-
-def sql_list(values: Iterable[str]) -> str:
-    """The literals of ``values`` for an ``IN (...)`` list, comma-separated (empty for none)."""
-    return ", ".join(sql_string(value) for value in values)
-
-
-def first_row(con: Connection, sql: str, parameters: list[Any] | None = None) -> tuple[Any, ...]:
-    """The first row of a query that returns exactly one (an aggregate, a count).
-
-    Fetches the whole result: DuckDB 2 keeps a partly fetched result open on the connection,
-    and then refuses other work on it (``register`` among others).
-    """
-    rows = con.execute(sql, parameters or []).fetchall()
-    if len(rows) != 1:
-        raise ValueError(f"expected one row, got {len(rows)}: {sql}")
-    return tuple(rows[0])
-
-
-def scalar(con: Connection, sql: str, parameters: list[Any] | None = None) -> Any:
-    """The single value of a one-row, one-column query."""
-    return first_row(con, sql, parameters)[0]
-
-
-def row_count(con: Connection, table: str) -> int:
-    return int(scalar(con, f"SELECT count(*) FROM {quote_identifier(table)}"))
-
-
-def table_exists(con: Connection, name: str) -> bool:
-    sql = "SELECT count(*) FROM duckdb_tables() WHERE table_name = ? AND NOT temporary"
-    return bool(scalar(con, sql, [name]))

@@ -17,7 +17,8 @@ from typing import Literal
 
 import duckdb
 
-from tipflow.engine.duckdb import Connection, sql_string
+from tipflow.engine.duckdb import Connection
+from tipflow.engine.sql import sql_string
 from tipflow.errors import DatasetError
 from tipflow.ingest.contract import TableSpec
 

@@ -19,8 +19,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tipflow.engine.duckdb import quote_identifier as q
-from tipflow.engine.duckdb import sql_string
+from tipflow.engine.sql import quote_identifier as q
+from tipflow.engine.sql import sql_string
 from tipflow.ingest.codes import country_codes, currency_codes
 from tipflow.ingest.contract import ColumnSpec, Kind
 

@@ -14,8 +14,9 @@ from contextlib import contextmanager
 import phonenumbers
 import pyarrow as pa
 
-from tipflow.engine.duckdb import Connection, scalar
-from tipflow.engine.duckdb import quote_identifier as q
+from tipflow.engine.duckdb import Connection
+from tipflow.engine.sql import quote_identifier as q
+from tipflow.engine.workspace import scalar
 
 PHONE_WARNING = "phone: not a phone number that can be written in E.164, kept as given"
 

@@ -18,8 +18,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from tipflow.engine.duckdb import Connection, EngineSettings, connect, row_count
+from tipflow.engine.duckdb import Connection, EngineSettings, connect
 from tipflow.engine.progress import ProgressSink, SilentProgress, execute_with_progress, step
+from tipflow.engine.workspace import row_count
 from tipflow.errors import DatasetError, QuarantineBoundExceeded, WorkspaceError
 from tipflow.ingest.contract import Contract, load_contract
 from tipflow.ingest.discover import SourceFile, find_table_file, read_source

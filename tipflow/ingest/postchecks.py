@@ -15,8 +15,10 @@ failing rows only), into one bookkeeping table ``_post_failures``.
 
 from __future__ import annotations
 
-from tipflow.engine.duckdb import Connection, first_row, sql_string
-from tipflow.engine.duckdb import quote_identifier as q
+from tipflow.engine.duckdb import Connection
+from tipflow.engine.sql import quote_identifier as q
+from tipflow.engine.sql import sql_string
+from tipflow.engine.workspace import first_row
 from tipflow.ingest.contract import Contract, TableSpec
 from tipflow.ingest.kinds import domain
 from tipflow.ingest.stage import stage_table

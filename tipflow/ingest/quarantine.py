@@ -21,8 +21,10 @@ from dataclasses import dataclass
 
 import pyarrow as pa
 
-from tipflow.engine.duckdb import Connection, row_count, sql_string
-from tipflow.engine.duckdb import quote_identifier as q
+from tipflow.engine.duckdb import Connection
+from tipflow.engine.sql import quote_identifier as q
+from tipflow.engine.sql import sql_string
+from tipflow.engine.workspace import row_count
 from tipflow.ingest.discover import SourceFile
 from tipflow.ingest.lines import csv_lines, parquet_lines
 from tipflow.ingest.postchecks import DUPLICATE, POST_FAILURES

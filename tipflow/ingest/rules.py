@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from tipflow.engine.duckdb import quote_identifier as q
+from tipflow.engine.sql import quote_identifier as q
 from tipflow.ingest.contract import TableSpec
 from tipflow.ingest.kinds import Check, problem
 

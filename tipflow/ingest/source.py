@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 import duckdb
 
-from tipflow.engine.duckdb import Connection, quote_identifier, sql_string
+from tipflow.engine.duckdb import Connection
+from tipflow.engine.sql import quote_identifier, sql_string
 from tipflow.errors import DatasetError
 from tipflow.ingest.discover import SourceFile
 from tipflow.ingest.lines import first_lone_carriage_return

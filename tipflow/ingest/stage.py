@@ -21,8 +21,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tipflow.engine.duckdb import quote_identifier as q
-from tipflow.engine.duckdb import sql_string
+from tipflow.engine.sql import quote_identifier as q
+from tipflow.engine.sql import sql_string
 from tipflow.ingest.contract import TableSpec
 from tipflow.ingest.discover import SourceFile
 from tipflow.ingest.kinds import Check, clean, cleaned_name, column_sql

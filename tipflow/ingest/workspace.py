@@ -8,8 +8,9 @@ JSON report.
 
 from __future__ import annotations
 
-from tipflow.engine.duckdb import Connection, first_row, table_exists
-from tipflow.engine.duckdb import quote_identifier as q
+from tipflow.engine.duckdb import Connection
+from tipflow.engine.sql import quote_identifier as q
+from tipflow.engine.workspace import first_row, table_exists
 from tipflow.ingest.report import DatasetSummary, IngestReport
 from tipflow.ingest.stage import BOOKKEEPING_COLUMNS, ROW_WARNING, stage_table
 

@@ -23,7 +23,8 @@ from dataclasses import dataclass
 import igraph
 import pyarrow as pa
 
-from tipflow.engine.duckdb import Connection, sql_string
+from tipflow.engine.sql import sql_string
+from tipflow.engine.workspace import Workspace
 from tipflow.network.settings import NetworkSettings
 
 
@@ -45,7 +46,7 @@ class MemberGraph:
     weights: list[float]
 
 
-def form_networks(con: Connection, settings: NetworkSettings) -> None:
+def form_networks(con: Workspace, settings: NetworkSettings) -> None:
     """Create ``account_networks`` from ``account_scores`` and ``ties``."""
     graph = _member_graph(con, settings)
     groups = _groups(graph, settings)
@@ -76,7 +77,7 @@ def form_networks(con: Connection, settings: NetworkSettings) -> None:
     con.unregister("_groups")
 
 
-def _member_graph(con: Connection, settings: NetworkSettings) -> MemberGraph:
+def _member_graph(con: Workspace, settings: NetworkSettings) -> MemberGraph:
     pull_kinds = ", ".join(sql_string(kind) for kind in settings.pull_in_kinds) or "NULL"
     con.execute(
         f"""

@@ -18,7 +18,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from tipflow.engine.duckdb import Connection, scalar
+from tipflow.engine.workspace import Workspace, engine_of, scalar
 from tipflow.ingest.addresses import address_key
 from tipflow.network.settings import LevelProbabilities, LinkageModel
 
@@ -40,7 +40,7 @@ FROM parties
 """
 
 
-def resolve_entities(con: Connection, model: LinkageModel) -> None:
+def resolve_entities(con: Workspace, model: LinkageModel) -> None:
     """Create ``entities`` and ``entity_links`` from ``parties``."""
     con.execute(_PREPARE, {"titles": model.name_titles})
     con.execute(
@@ -55,9 +55,9 @@ def resolve_entities(con: Connection, model: LinkageModel) -> None:
     con.execute(f"DROP TABLE {_INPUT}")
 
 
-def _link(con: Connection, model: LinkageModel) -> None:
+def _link(con: Workspace, model: LinkageModel) -> None:
     import splink.comparison_library as cl
-    from splink import DuckDBAPI, Linker, SettingsCreator, block_on
+    from splink import Linker, SettingsCreator, block_on
 
     logging.getLogger("splink").setLevel(logging.WARNING)
     comparisons = [
@@ -88,7 +88,7 @@ def _link(con: Connection, model: LinkageModel) -> None:
         retain_matching_columns=False,
         retain_intermediate_calculation_columns=False,
     )
-    api = DuckDBAPI(connection=con)
+    api = _splink_backend(con)
     linker = Linker(api.register(_INPUT), settings, log_level=None)
     predictions = linker.inference.predict(threshold_match_probability=model.threshold)
     clusters = linker.clustering.cluster_pairwise_predictions_at_threshold(
@@ -113,6 +113,21 @@ def _link(con: Connection, model: LinkageModel) -> None:
     )
     for table in (clusters, predictions):
         table.drop_table_from_database_and_remove_from_cache()
+
+
+def _splink_backend(con: Workspace) -> Any:
+    """Splink's own backend for the workspace's engine."""
+    if engine_of(con) == "spark":
+        from splink import SparkAPI
+
+        spark: Any = con
+        return SparkAPI(  # type: ignore[no-untyped-call]
+            spark_session=spark.session, database=spark.name, break_lineage_method="persist"
+        )
+    from splink import DuckDBAPI
+
+    duckdb_con: Any = con
+    return DuckDBAPI(connection=duckdb_con)
 
 
 def _with(comparison: Any, levels: LevelProbabilities) -> Any:

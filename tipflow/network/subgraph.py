@@ -17,7 +17,7 @@ from typing import Any
 import duckdb
 
 from tipflow.detect.screen import WORKSPACE_NAME
-from tipflow.engine.duckdb import sql_string
+from tipflow.engine.sql import sql_string
 from tipflow.errors import DatasetError
 
 OUTSIDE_SHOWN = 12

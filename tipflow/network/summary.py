@@ -12,11 +12,11 @@ Output ``networks`` with the results contract's columns (shared/contract/output.
 
 from __future__ import annotations
 
-from tipflow.engine.duckdb import Connection
+from tipflow.engine.workspace import Workspace
 from tipflow.network.settings import NetworkSettings
 
 
-def summarise_networks(con: Connection, settings: NetworkSettings) -> None:
+def summarise_networks(con: Workspace, settings: NetworkSettings) -> None:
     """Create ``networks`` from ``account_networks``, ``account_scores`` and ``ties``."""
     c = settings.corroboration
     con.execute(

@@ -34,7 +34,7 @@ from __future__ import annotations
 
 from typing import Literal, get_args
 
-from tipflow.engine.duckdb import Connection
+from tipflow.engine.workspace import Workspace
 
 TieKind = Literal[
     "same_holder",
@@ -59,7 +59,7 @@ MIN_MONEY_TRANSFERS = 2
 LARGE_TRANSFER = 1000.0
 
 
-def build_ties(con: Connection) -> None:
+def build_ties(con: Workspace) -> None:
     con.execute(
         f"""
         CREATE OR REPLACE TABLE ties AS
@@ -86,17 +86,16 @@ def build_ties(con: Connection) -> None:
           WHERE sharing BETWEEN 2 AND {MAX_SHARED}
         ),
         paid AS (
-          SELECT DISTINCT l.account_id, a.entity_id, k.key
-          FROM legs l JOIN account_profile a USING (account_id)
-          CROSS JOIN LATERAL (VALUES (CASE WHEN l.cp_key IS DISTINCT FROM
-                                                lower(trim(l.counterparty_name))
-                                           THEN 'account:' || l.cp_key END),
-                                     (CASE WHEN l.cp_person AND l.cross_border
-                                           THEN 'name:' || lower(trim(l.counterparty_name))
-                                      END)) k(key)
-          WHERE l.direction = 'out' AND l.other_account_id IS NULL AND l.merchant_name IS NULL
-            AND l.mcc IS NULL AND l.channel IN ('wire', 'remittance', 'p2p', 'crypto', 'other')
-            AND k.key IS NOT NULL
+          SELECT DISTINCT account_id, entity_id, key FROM (
+            SELECT l.account_id, a.entity_id,
+                   unnest([CASE WHEN l.cp_key IS DISTINCT FROM lower(trim(l.counterparty_name))
+                                THEN 'account:' || l.cp_key END,
+                           CASE WHEN l.cp_person AND l.cross_border
+                                THEN 'name:' || lower(trim(l.counterparty_name)) END]) AS key
+            FROM legs l JOIN account_profile a USING (account_id)
+            WHERE l.direction = 'out' AND l.other_account_id IS NULL AND l.merchant_name IS NULL
+              AND l.mcc IS NULL AND l.channel IN ('wire', 'remittance', 'p2p', 'crypto', 'other'))
+          WHERE key IS NOT NULL
         ),
         beneficiary AS (
           SELECT * FROM paid WHERE key IN (

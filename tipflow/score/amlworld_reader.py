@@ -16,7 +16,8 @@ from pathlib import Path
 
 import duckdb
 
-from tipflow.engine.duckdb import Connection, sql_string
+from tipflow.engine.duckdb import Connection
+from tipflow.engine.sql import sql_string
 from tipflow.errors import DatasetError
 
 HEADER = (

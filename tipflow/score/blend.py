@@ -19,7 +19,7 @@ import numpy as np
 import pyarrow as pa
 
 from tipflow.detect.registry import Library
-from tipflow.engine.duckdb import Connection
+from tipflow.engine.workspace import Workspace
 from tipflow.score.learned_features import (
     build_account_features,
     feature_matrix,
@@ -32,7 +32,7 @@ from tipflow.score.typologies import alert_condition
 TOP_CONTRIBUTIONS = 3
 
 
-def blend_learned_score(con: Connection, library: Library, model: LearnedModel) -> None:
+def blend_learned_score(con: Workspace, library: Library, model: LearnedModel) -> None:
     """Rewrite ``account_scores`` with the blended risk, flags, ranks and explanations."""
     columns = build_account_features(con, library)
     table = feature_table(con)

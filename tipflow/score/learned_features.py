@@ -22,7 +22,8 @@ import numpy as np
 import pyarrow as pa
 
 from tipflow.detect.registry import Library
-from tipflow.engine.duckdb import Connection, sql_string
+from tipflow.engine.sql import sql_string
+from tipflow.engine.workspace import Workspace, fetch_arrow
 
 #: Evidence strength is value / threshold, capped so that one extreme figure cannot dominate.
 STRENGTH_CAP = 5.0
@@ -74,7 +75,7 @@ def feature_names(library: Library) -> list[str]:
     ]
 
 
-def build_account_features(con: Connection, library: Library) -> list[str]:
+def build_account_features(con: Workspace, library: Library) -> list[str]:
     """Create ``account_features`` on a screened workspace; returns the feature columns."""
     indicators = sorted(library.indicators)
     typologies = sorted(library.typologies)
@@ -117,9 +118,9 @@ def build_account_features(con: Connection, library: Library) -> list[str]:
     return names
 
 
-def feature_table(con: Connection) -> pa.Table:
+def feature_table(con: Workspace) -> pa.Table:
     """``account_features`` as Arrow, NULLs (accounts without legs) as 0."""
-    return con.sql("SELECT * FROM account_features").to_arrow_table()
+    return fetch_arrow(con, "SELECT * FROM account_features")
 
 
 def feature_matrix(table: pa.Table, columns: list[str]) -> np.ndarray:

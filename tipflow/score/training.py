@@ -17,8 +17,9 @@ import numpy as np
 from tipflow.detect.registry import Library, load_library
 from tipflow.detect.schema import Tuning
 from tipflow.detect.screen import WORKSPACE_NAME, screen_dataset
-from tipflow.engine.duckdb import Connection, connect, sql_string
+from tipflow.engine.duckdb import Connection, connect
 from tipflow.engine.progress import ProgressSink
+from tipflow.engine.sql import sql_string
 from tipflow.errors import DatasetError
 from tipflow.score.learned_features import build_account_features, feature_matrix
 from tipflow.score.model import TrainingSet, train_model

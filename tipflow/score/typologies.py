@@ -24,14 +24,14 @@ from __future__ import annotations
 import pyarrow as pa
 
 from tipflow.detect.registry import Library
-from tipflow.engine.duckdb import Connection, table_exists
+from tipflow.engine.workspace import Workspace, table_exists
 
 DECISIVE_FLOOR = 0.5
 DECISIVE_SPAN = 0.45
 UNREQUIRED_CAP = 0.9  # ratio cap for a typology none of whose required indicators fired
 
 
-def score_accounts(con: Connection, library: Library) -> None:
+def score_accounts(con: Workspace, library: Library) -> None:
     """Create ``account_scores`` from ``evidence`` and ``account_profile``."""
     _register_library_tables(con, library)
     _inherited_crimes(con)
@@ -118,7 +118,7 @@ def score_accounts(con: Connection, library: Library) -> None:
                  coalesce(b.typologies, '') AS typologies,
                  coalesce(f.indicators, '') AS indicators,
                  b.typology_name, b.ratio, f.reasons, coalesce(f.decisive, false) AS decisive,
-                 CASE WHEN len(b.siblings) > 0 THEN
+                 CASE WHEN array_length(b.siblings) > 0 THEN
                    ' Scored with the evidence of the same holder''s accounts '
                    || array_to_string(b.siblings, ', ') || '.' ELSE '' END AS together
           FROM account_profile a
@@ -156,7 +156,7 @@ def alert_condition(library: Library) -> str:
     return f"(decisive OR (risk_score >= {library.tuning.flag_at} {within_budget}))"
 
 
-def _inherited_crimes(con: Connection) -> None:
+def _inherited_crimes(con: Workspace) -> None:
     """``inherited_crime``: for each account tied to alerts of an earlier scoring round, the
     crime most of those alerts point to (for typologies whose crime is the network's)."""
     if table_exists(con, "ties") and table_exists(con, "account_scores"):
@@ -174,7 +174,7 @@ def _inherited_crimes(con: Connection) -> None:
         )
 
 
-def _register_library_tables(con: Connection, library: Library) -> None:
+def _register_library_tables(con: Workspace, library: Library) -> None:
     weights: dict[str, list[object]] = {
         "typology_id": [],
         "indicator_id": [],

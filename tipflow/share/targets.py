@@ -23,8 +23,9 @@ from typing import Any
 
 import pyarrow as pa
 
-from tipflow.engine.duckdb import connect, sql_string
-from tipflow.engine.duckdb import quote_identifier as q
+from tipflow.engine.duckdb import connect
+from tipflow.engine.sql import quote_identifier as q
+from tipflow.engine.sql import sql_string
 from tipflow.errors import ConfigError, DatasetError
 from tipflow.ingest.codes import country_codes
 from tipflow.ingest.contract import load_contract

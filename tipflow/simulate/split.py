@@ -17,7 +17,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from tipflow.engine.duckdb import Connection, connect, sql_string
+from tipflow.engine.duckdb import Connection, connect
+from tipflow.engine.sql import sql_string
 from tipflow.errors import DatasetError
 from tipflow.ingest.contract import load_contract
 from tipflow.ingest.discover import find_table_file

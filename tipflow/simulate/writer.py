@@ -13,8 +13,9 @@ from typing import Literal
 
 import pyarrow as pa
 
-from tipflow.engine.duckdb import Connection, EngineSettings, connect, sql_string
+from tipflow.engine.duckdb import Connection, EngineSettings, connect
 from tipflow.engine.progress import ProgressSink, execute_with_progress
+from tipflow.engine.sql import sql_string
 from tipflow.simulate.world import World
 
 Format = Literal["csv", "parquet"]

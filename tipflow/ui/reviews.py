@@ -17,7 +17,7 @@ from typing import Any
 
 import duckdb
 
-from tipflow.engine.duckdb import sql_string
+from tipflow.engine.sql import sql_string
 from tipflow.errors import DatasetError, TipflowError
 from tipflow.ui.action_log import SqliteActionLog, local_log_path
 from tipflow.ui.actions import AlertState

@@ -13,7 +13,7 @@ from typing import Literal
 
 from tipflow.detect.measures.base import MeasureParameters, QueryContext, QueryMeasure, lists_any
 from tipflow.detect.measures.identity import SURNAME
-from tipflow.engine.duckdb import sql_list
+from tipflow.engine.sql import sql_list
 from tipflow.network.ties import TieKind
 
 

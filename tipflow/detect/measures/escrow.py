@@ -12,7 +12,7 @@ settles weekly; the hold that counts is longer.
 from __future__ import annotations
 
 from tipflow.detect.measures.base import MeasureParameters, QueryContext, QueryMeasure, fmt
-from tipflow.engine.duckdb import sql_list
+from tipflow.engine.sql import sql_list
 
 
 class EscrowRelease(MeasureParameters):

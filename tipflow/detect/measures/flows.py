@@ -19,7 +19,7 @@ from tipflow.detect.measures.base import (
     groups_any,
     lists_any,
 )
-from tipflow.engine.duckdb import sql_list
+from tipflow.engine.sql import sql_list
 
 
 class SweepOut(MeasureParameters):
@@ -73,7 +73,7 @@ WITH l AS (
   -- cycles: days with a swept debit to any of the top recipients (a wage taken in cash one
   -- payday and transferred back the next is swept on both)
   SELECT account_id, w, sum(moved) AS moved, count(*) AS recipients,
-         len(list_distinct(flatten(list(days)))) AS cycles
+         array_length(list_distinct(flatten(list(days)))) AS cycles
   FROM swept {top} GROUP BY account_id, w
 ), inflow AS (
   SELECT account_id, w, sum(amount) AS inflow, count(*) AS credits

@@ -11,7 +11,7 @@ from typing import Literal
 
 from tipflow.detect.legs import keyword_pattern
 from tipflow.detect.measures.base import MeasureParameters, QueryContext, QueryMeasure
-from tipflow.engine.duckdb import sql_list, sql_string
+from tipflow.engine.sql import sql_list, sql_string
 
 #: The surname that tells families apart, lower case: the last word of the name, or of the
 #: part before a comma ("ROBINSON, Wayne").

@@ -21,7 +21,7 @@ from tipflow.detect.measures.base import (
     groups_any,
     lists_any,
 )
-from tipflow.engine.duckdb import sql_list
+from tipflow.engine.sql import sql_list
 
 
 class LegKind(MeasureParameters):

@@ -15,7 +15,7 @@ from __future__ import annotations
 from tipflow.detect.measures.base import MeasureParameters, QueryContext, QueryMeasure, groups_any
 from tipflow.detect.measures.identity import SURNAME
 from tipflow.detect.measures.mix import LegKind, kind_sql
-from tipflow.engine.duckdb import sql_list
+from tipflow.engine.sql import sql_list
 
 _NORMALISED_NAME = "regexp_replace(lower({0}), '[^a-z0-9]', '', 'g')"
 

@@ -13,7 +13,7 @@ from tipflow.detect.measures.base import (
     lists_any,
 )
 from tipflow.detect.schema import Reference
-from tipflow.engine.duckdb import sql_list
+from tipflow.engine.sql import sql_list
 
 
 class KeywordTransactions(MeasureParameters):
