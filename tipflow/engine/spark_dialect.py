@@ -230,7 +230,7 @@ def _bind(sql: str, parameters: Sequence[Any] | Mapping[str, Any]) -> str:
     positional = iter(parameters) if not isinstance(parameters, Mapping) else None
 
     def bind(node: exp.Expression) -> exp.Expression:
-        if isinstance(node, exp.Placeholder) and positional is not None and not node.name:
+        if isinstance(node, exp.Placeholder) and positional is not None and node.name in ("", "?"):
             return literal(next(positional))
         if isinstance(node, exp.Placeholder | exp.Parameter) and isinstance(parameters, Mapping):
             key = (

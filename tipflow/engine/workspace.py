@@ -91,5 +91,5 @@ def fetch_arrow(workspace: Workspace, sql: str) -> pa.Table:
     if own is not None and engine_of(workspace) == "spark":
         table: pa.Table = own(sql)
         return table
-    table = workspace.sql(sql).to_arrow_table()  # type: ignore[attr-defined]
-    return table
+    result: pa.Table = workspace.sql(sql).to_arrow_table()  # type: ignore[attr-defined]
+    return result
