@@ -8,6 +8,7 @@ import typer
 
 from tipflow import __version__
 from tipflow.cli import (
+    compare_commands,
     hub_commands,
     ingest_commands,
     model_commands,
@@ -41,6 +42,7 @@ app = typer.Typer(
 )
 ingest_commands.register(app)
 screen_commands.register(app)
+compare_commands.register(app)
 model_commands.register(app)
 network_commands.register(app)
 report_commands.register(app)

@@ -1,0 +1,80 @@
+"""Benchmark: the same world screened on DuckDB and on Spark, how far the results agree, and
+how Spark's time falls as its local cores rise.
+
+Run from the repository root (after README command 2):
+
+    .venv/bin/python -m benchmarks.bench_engines --transactions 1000000 --spark-cores 1 2
+
+* dataset: ``tipflow simulate`` sized to about N transactions (CSV), written once to
+  ``benchmarks/data/`` and reused (the same world as ``bench_screen``'s).
+* DuckDB: ``tipflow screen WORLD --out R`` in its own process (the baseline of the ratio).
+* Spark: ``tipflow screen WORLD --out R --engine spark --spark-master local[k]`` for each k of
+  ``--spark-cores``, each in its own process (a new JVM each time, as a user would start it).
+* agreement: ``tipflow compare`` of each Spark result with DuckDB's (same flags, networks,
+  typologies and evidence; scores within 1e-6).
+
+Runs alternate; the report gives medians, ratios to DuckDB, peak memory of the largest process
+(the JVM for Spark) and the agreement, to stdout and ``benchmarks/results/engines-<N>.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import statistics
+import sys
+import tempfile
+from pathlib import Path
+
+from benchmarks.bench_ingest import RESULTS, _cores, timed
+from benchmarks.bench_screen import ensure_world
+from tipflow.detect.agreement import compare_results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--transactions", type=int, default=1_000_000)
+    parser.add_argument("--repeat", type=int, default=1)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--spark-cores", type=int, nargs="+", default=[1, 2])
+    args = parser.parse_args()
+
+    world = ensure_world(args.transactions, args.seed)
+    rows = sum(1 for _ in (world / "transactions.csv").open("rb")) - 1
+    engines = ["duckdb", *(f"spark-local[{k}]" for k in args.spark_cores)]
+    runs: dict[str, list[tuple[float, float]]] = {engine: [] for engine in engines}
+    agreement: dict[str, dict[str, object]] = {}
+    with tempfile.TemporaryDirectory(prefix="tipflow-engines-") as scratch:
+        for attempt in range(1, args.repeat + 1):
+            for engine in engines:
+                out = Path(scratch) / f"{engine}-{attempt}"
+                command = [sys.executable, "-m", "tipflow", "screen", str(world), "--out", str(out)]
+                if engine != "duckdb":
+                    master = engine.removeprefix("spark-")
+                    command += ["--engine", "spark", "--spark-master", master]
+                runs[engine].append(timed(command))
+                print(f"run {attempt} {engine}: {runs[engine][-1]}", flush=True)
+                if engine != "duckdb":
+                    duckdb_out = Path(scratch) / f"duckdb-{attempt}"
+                    agreement[engine] = compare_results(duckdb_out, out).as_dict()
+    median = {name: statistics.median(s for s, _ in values) for name, values in runs.items()}
+    peak = {name: max(gb for _, gb in values) for name, values in runs.items()}
+    result = {
+        "machine": f"{platform.machine()}, {platform.processor() or 'cpu'}, "
+        f"{_cores()} cores, {platform.python_version()}",
+        "transactions": rows,
+        "repeat": args.repeat,
+        "median_seconds": {k: round(v, 2) for k, v in median.items()},
+        "ratio_to_duckdb": {k: round(v / median["duckdb"], 2) for k, v in median.items()},
+        "peak_memory_gb": {k: round(v, 2) for k, v in peak.items()},
+        "agreement_with_duckdb": agreement,
+        "runs": runs,
+    }
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / f"engines-{args.transactions}.json").write_text(json.dumps(result, indent=2) + "\n")
+    print(json.dumps({k: v for k, v in result.items() if k != "runs"}, indent=2))
+
+
+if __name__ == "__main__":
+    main()
