@@ -99,6 +99,12 @@ def build_legs(con: Workspace, reference: Reference) -> None:
         con.execute(f"INSERT INTO {STORED} {select}")
     else:
         con.execute(f"CREATE OR REPLACE TABLE {STORED} AS {select}")
+    create_legs_view(con, reference)
+
+
+def create_legs_view(con: Workspace, reference: Reference) -> None:
+    """The ``legs`` view over ``legs_packed``: the flags unpacked under their names."""
+    flags = flags_of(reference)
     words = sorted({flag.word for flag in flags})
     exclude = f" EXCLUDE ({', '.join(f'flags{w}' for w in words)})" if words else ""
     unpacked = "".join(f", {flag.unpacked}" for flag in flags)

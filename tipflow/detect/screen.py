@@ -16,13 +16,14 @@ from typing import Any
 from tipflow import __version__
 from tipflow.detect.engine import run_context_indicators, run_indicators
 from tipflow.detect.features import build_features, period_start
+from tipflow.detect.legs import create_legs_view
 from tipflow.detect.registry import Library, load_library, load_typology_set
 from tipflow.detect.results import write_results
 from tipflow.detect.schema import Tuning
 from tipflow.engine.duckdb import connect
-from tipflow.engine.handoff import open_spark_workspace
+from tipflow.engine.handoff import attach_spark_tables, open_spark_workspace
 from tipflow.engine.progress import ProgressSink, SilentProgress, step
-from tipflow.engine.spark import SparkSettings
+from tipflow.engine.spark import SparkSettings, SparkWorkspace
 from tipflow.engine.workspace import ENGINES, Workspace
 from tipflow.errors import TipflowError
 from tipflow.ingest.pipeline import IngestOptions, load_dataset
@@ -103,6 +104,8 @@ def screen_dataset(
                 summarise_networks(con, library.network)
         with _Timer(seconds, "write"), step(sink, "write"):
             counts = write_results(con, out)
+            if isinstance(con, SparkWorkspace):
+                _attach_to_duckdb(con, out / WORKSPACE_NAME, library)
     finally:
         con.close()
     run = _run_record(dataset, library, report, counts, seconds)
@@ -135,6 +138,17 @@ def detect(con: Workspace, library: Library, sink: ProgressSink, seconds: dict[s
             score_accounts(con, library)
         form_networks(con, settings)
         summarise_networks(con, settings)
+
+
+def _attach_to_duckdb(con: SparkWorkspace, workspace: Path, library: Library) -> None:
+    """After a Spark run, the DuckDB workspace reads Spark's tables (views over their Parquet
+    files), so that ``ui``, ``report`` and ``network`` work on the results folder."""
+    attach_spark_tables(con, workspace)
+    local = connect(workspace)
+    try:
+        create_legs_view(local, library.reference)
+    finally:
+        local.close()
 
 
 class _Timer:

@@ -65,3 +65,41 @@ def open_spark_workspace(
     finally:
         con.close()
     return workspace
+
+
+def attach_spark_tables(workspace: SparkWorkspace, duckdb_workspace: Path) -> list[str]:
+    """Make the Spark workspace's tables readable in the DuckDB workspace, as views over their
+    Parquet files (nothing is copied), so that the commands that read a results folder's
+    workspace (``ui``, ``report``, ``network``) work after a Spark run. Tables the reader
+    handed over are there already. Returns the tables attached."""
+    folder = workspace.location
+    if folder is None:
+        raise ValueError("only a workspace with a location can be attached")
+    con = connect(duckdb_workspace)
+    attached: list[str] = []
+    try:
+        present = {
+            row[0]
+            for row in con.execute(
+                "SELECT table_name FROM duckdb_tables() WHERE NOT temporary"
+            ).fetchall()
+        }
+        for table in workspace.tables():
+            if table in present:
+                continue
+            files = sorted((folder / table).glob("*.parquet"))
+            if files:
+                source = f"read_parquet({sql_string(str(folder / table / '*.parquet'))})"
+                con.execute(
+                    f"CREATE OR REPLACE VIEW {quote_identifier(table)} AS SELECT * FROM {source}"
+                )
+            else:  # an empty table: Spark wrote no file, only the schema knows its columns
+                con.register("_empty", workspace.arrow(f"SELECT * FROM {table} LIMIT 0"))
+                con.execute(
+                    f"CREATE OR REPLACE TABLE {quote_identifier(table)} AS SELECT * FROM _empty"
+                )
+                con.unregister("_empty")
+            attached.append(table)
+    finally:
+        con.close()
+    return attached

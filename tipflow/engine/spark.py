@@ -113,6 +113,7 @@ class SparkWorkspace:
             raise TipflowError(f"a Spark workspace name is lower-case letters, digits, _: {name}")
         self.session = session
         self.name = name
+        self.location = location
         where = f" LOCATION '{location.resolve().as_uri()}'" if location is not None else ""
         session.sql(f"CREATE DATABASE IF NOT EXISTS {name}{where}")
         session.catalog.setCurrentDatabase(name)
@@ -156,7 +157,15 @@ class SparkWorkspace:
         return self
 
     def table_exists(self, name: str) -> bool:
-        return bool(self.session.catalog.tableExists(name, self.name))
+        return bool(self.session.catalog.tableExists(f"{self.name}.{name}"))
+
+    def tables(self) -> list[str]:
+        """The workspace's tables (not its temporary views), by name."""
+        return sorted(
+            table.name
+            for table in self.session.catalog.listTables(self.name)
+            if not table.isTemporary and table.tableType != "VIEW"
+        )
 
     def table_kind(self, name: str) -> str | None:
         """``BASE TABLE``, ``VIEW`` or None, as DuckDB's information schema names them."""

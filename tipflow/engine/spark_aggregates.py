@@ -55,17 +55,21 @@ def _spark(aggregate: exp.Expression, where: str | None) -> exp.Expression:
     fields = [f"'k{i}', {key.this.sql(dialect='spark')}" for i, key in enumerate(keys)]
     fields.append("'v', " + value.sql(dialect="spark"))
     struct = f"named_struct({', '.join(fields)})"
+    if isinstance(aggregate, exp.GroupConcat):  # string_agg leaves NULLs out
+        not_null = f"{value.sql(dialect='spark')} IS NOT NULL"
+        where = f"({where}) AND {not_null}" if where else not_null
     collected = f"{collect}({struct})" + (f" FILTER (WHERE {where})" if where else "")
     ordered = f"array_sort({collected}, (l, r) -> {_comparator(keys)})"
     if isinstance(aggregate, exp.First):
-        sql = f"element_at({ordered}, 1).v"
-    elif isinstance(aggregate, exp.GroupConcat):
+        return _parse(f"element_at({ordered}, 1).v", read="spark")
+    if isinstance(aggregate, exp.GroupConcat):
         separator = aggregate.args.get("separator")
         glue = separator.sql(dialect="spark") if separator is not None else "','"
         sql = f"array_join(transform({ordered}, s -> s.v), {glue})"
     else:
         sql = f"transform({ordered}, s -> s.v)"
-    return _parse(sql, read="spark")
+    # DuckDB's list and string_agg of no rows (all filtered out) are NULL; Spark's are empty
+    return _parse(f"CASE WHEN size({collected}) > 0 THEN {sql} END", read="spark")
 
 
 def _comparator(keys: list[exp.Ordered]) -> str:

@@ -42,8 +42,10 @@ _HINTS = (
 #: (``{0}`` is the argument).
 _FUNCTIONS = {
     "STRIP_ACCENTS": "tipflow_strip_accents({0})",
-    # summed in the list's order, as DuckDB does, so that float sums agree
-    "LIST_SUM": "aggregate({0}, CAST(0 AS DOUBLE), (acc, x) -> acc + x)",
+    # summed in the list's order, as DuckDB does, so that float sums agree; NULLs left out,
+    # and NULL when none is left
+    "LIST_SUM": "CASE WHEN exists({0}, x -> x IS NOT NULL) THEN aggregate(filter({0}, "
+    "x -> x IS NOT NULL), CAST(0 AS DOUBLE), (acc, x) -> acc + x) END",
 }
 
 
@@ -99,7 +101,12 @@ def _replace_functions(node: exp.Expression) -> exp.Expression:
     if isinstance(node, exp.DateDiff) and node.args.get("unit") is not None:
         return _date_diff(node)
     if isinstance(node, exp.ArrayOverlaps):
-        return exp.Anonymous(this="arrays_overlap", expressions=[node.this, node.expression])
+        # DuckDB's && leaves NULL elements out (false, not NULL, when only NULLs could match)
+        left, right = (
+            f"filter({side.sql(dialect='spark')}, e -> e IS NOT NULL)"
+            for side in (node.this, node.expression)
+        )
+        return _parse(f"arrays_overlap({left}, {right})", read="spark")
     if isinstance(node, exp.PercentileCont) and node.expression is not None:
         # DuckDB's quantile_cont(x, p) is Spark's exact, interpolated percentile(x, p)
         return exp.Anonymous(this="percentile", expressions=[node.this, node.expression])
