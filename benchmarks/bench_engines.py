@@ -48,7 +48,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="tipflow-engines-") as scratch:
         for attempt in range(1, args.repeat + 1):
             for engine in engines:
-                out = Path(scratch) / f"{engine}-{attempt}"
+                # no brackets in the folder: Spark reads them as a file pattern
+                out = Path(scratch) / f"{engine.replace('[', '').replace(']', '')}-{attempt}"
                 command = [sys.executable, "-m", "tipflow", "screen", str(world), "--out", str(out)]
                 if engine != "duckdb":
                     master = engine.removeprefix("spark-")

@@ -14,9 +14,12 @@ from pathlib import Path
 
 from tipflow.engine.duckdb import EngineSettings, connect
 from tipflow.engine.spark import SparkSettings, SparkWorkspace, spark_session
+from tipflow.errors import TipflowError
 from tipflow.engine.sql import quote_identifier, sql_string
 
 SPARK_FOLDER = "spark"
+#: Characters Spark's file listing (Hadoop's) takes for a pattern, not a name.
+_HADOOP_PATTERN_CHARACTERS = "[]{}*?"
 #: Tables of the reader's that the detection stages do not read.
 _NOT_HANDED = ("ingest_runs",)
 
@@ -35,6 +38,11 @@ def open_spark_workspace(
 ) -> SparkWorkspace:
     """A fresh Spark workspace for ``out`` holding the accepted tables of ``duckdb_workspace``."""
     folder = out / SPARK_FOLDER
+    if any(c in str(folder.resolve()) for c in _HADOOP_PATTERN_CHARACTERS):
+        raise TipflowError(
+            f"the results folder {out} has one of {_HADOOP_PATTERN_CHARACTERS} in its path,"
+            " which Spark reads as a file pattern: choose another folder for --engine spark"
+        )
     session = spark_session(settings)
     name = workspace_name(out)
     session.sql(f"DROP DATABASE IF EXISTS {name} CASCADE")
