@@ -14,8 +14,8 @@ from pathlib import Path
 
 from tipflow.engine.duckdb import EngineSettings, connect
 from tipflow.engine.spark import SparkSettings, SparkWorkspace, spark_session
-from tipflow.errors import TipflowError
 from tipflow.engine.sql import quote_identifier, sql_string
+from tipflow.errors import TipflowError
 
 SPARK_FOLDER = "spark"
 #: Characters Spark's file listing (Hadoop's) takes for a pattern, not a name.
