@@ -195,16 +195,30 @@ def _create(tree: exp.Create) -> SparkStatements:
         return SparkStatements((tree.sql(dialect="spark"),))
     if kind != "TABLE":
         raise UnsupportedStatement(f"the Spark backend creates tables and views, not {kind}")
-    before: list[str] = []
-    if tree.args.get("replace"):
-        tree.set("replace", False)
-        before.append(f"DROP TABLE IF EXISTS {name}")
     # A temporary table is a table of the workspace on Spark (a run drops what it made).
-    if any(isinstance(p, exp.TemporaryProperty) for p in _properties(tree)):
-        before.insert(0, f"DROP TABLE IF EXISTS {name}")
+    temporary = any(isinstance(p, exp.TemporaryProperty) for p in _properties(tree))
+    replace = bool(tree.args.get("replace")) or temporary
+    tree.set("replace", False)
     tree.set(
         "properties", exp.Properties(expressions=[exp.FileFormatProperty(this=exp.var("PARQUET"))])
     )
+    query = tree.expression
+    reads_itself = query is not None and any(
+        table.name == target.name for table in query.find_all(exp.Table)
+    )
+    if replace and reads_itself:
+        # CREATE OR REPLACE TABLE t AS SELECT ... FROM t: written under another name first
+        successor = f"{target.name}__next"
+        tree.set("this", exp.to_table(successor))
+        return SparkStatements(
+            (
+                f"DROP TABLE IF EXISTS {successor}",
+                tree.sql(dialect="spark"),
+                f"DROP TABLE {name}",
+                f"ALTER TABLE {successor} RENAME TO {name}",
+            )
+        )
+    before = (f"DROP TABLE IF EXISTS {name}",) if replace else ()
     return SparkStatements((*before, tree.sql(dialect="spark")))
 
 
