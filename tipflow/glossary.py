@@ -16,8 +16,10 @@ GLOSSARY: Final[dict[str, str]] = {
     "payment provider that holds accounts and files reports.",
     "transaction": "One movement of value from one account or outside counterparty to another.",
     "dataset": "One folder of tables written to the input contract by one or more institutions.",
-    "workspace": "The DuckDB file where tipflow keeps the typed, checked tables of a dataset and "
-    "everything later stages derive from them.",
+    "workspace": "Where tipflow keeps the typed, checked tables of a dataset and everything later "
+    "stages derive from them: a DuckDB file, or with the Spark engine a Spark database of "
+    "Parquet tables.",
+    "engine": "What runs the workspace's SQL: DuckDB, embedded (the default), or Apache Spark.",
     "quarantine": "Rows that break the input contract, kept aside with the reason, file and line, "
     "never dropped in silence.",
     "indicator": "A published red flag made measurable (e.g. HT-SEX-03): a figure per account "
