@@ -20,15 +20,13 @@ Runs alternate; the report gives medians, ratios to DuckDB, peak memory of the l
 from __future__ import annotations
 
 import argparse
-import json
-import platform
-import statistics
 import sys
 import tempfile
 from pathlib import Path
 
-from benchmarks.bench_ingest import RESULTS, _cores, timed
+from benchmarks.bench_ingest import timed
 from benchmarks.bench_screen import ensure_world
+from benchmarks.report import machine, medians, peaks, save
 from tipflow.detect.agreement import compare_results
 
 
@@ -59,22 +57,18 @@ def main() -> None:
                 if engine != "duckdb":
                     duckdb_out = Path(scratch) / f"duckdb-{attempt}"
                     agreement[engine] = compare_results(duckdb_out, out).as_dict()
-    median = {name: statistics.median(s for s, _ in values) for name, values in runs.items()}
-    peak = {name: max(gb for _, gb in values) for name, values in runs.items()}
+    median = medians(runs)
     result = {
-        "machine": f"{platform.machine()}, {platform.processor() or 'cpu'}, "
-        f"{_cores()} cores, {platform.python_version()}",
+        "machine": machine(),
         "transactions": rows,
         "repeat": args.repeat,
         "median_seconds": {k: round(v, 2) for k, v in median.items()},
         "ratio_to_duckdb": {k: round(v / median["duckdb"], 2) for k, v in median.items()},
-        "peak_memory_gb": {k: round(v, 2) for k, v in peak.items()},
+        "peak_memory_gb": peaks(runs),
         "agreement_with_duckdb": agreement,
         "runs": runs,
     }
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / f"engines-{args.transactions}.json").write_text(json.dumps(result, indent=2) + "\n")
-    print(json.dumps({k: v for k, v in result.items() if k != "runs"}, indent=2))
+    save(f"engines-{args.transactions}", result)
 
 
 if __name__ == "__main__":

@@ -20,13 +20,12 @@ share the machine's state; the report gives medians, the ratio of medians and pe
 from __future__ import annotations
 
 import argparse
-import json
-import platform
-import statistics
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
+
+from benchmarks.report import machine, medians, peaks, save
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "benchmarks" / "data"
@@ -93,22 +92,18 @@ def main() -> None:
                 flush=True,
             )
 
-    median = {name: statistics.median(s for s, _ in values) for name, values in runs.items()}
-    peak = {name: max(gb for _, gb in values) for name, values in runs.items()}
+    median = medians(runs)
     result = {
-        "machine": f"{platform.machine()}, {platform.processor() or 'cpu'}, "
-        f"{_cores()} cores, {platform.python_version()}",
+        "machine": machine(),
         "transactions": args.transactions,
         "dataset_csv_gb": round(size_gb, 2),
         "repeat": args.repeat,
         "median_seconds": {k: round(v, 2) for k, v in median.items()},
         "ratio_tipflow_to_baseline": round(median["tipflow"] / median["baseline"], 2),
-        "peak_memory_gb": {k: round(v, 2) for k, v in peak.items()},
+        "peak_memory_gb": peaks(runs),
         "runs": runs,
     }
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / f"ingest-{args.transactions}.json").write_text(json.dumps(result, indent=2) + "\n")
-    print(json.dumps({k: v for k, v in result.items() if k != "runs"}, indent=2))
+    save(f"ingest-{args.transactions}", result)
 
 
 def _cores() -> int:

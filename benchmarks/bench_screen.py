@@ -24,15 +24,13 @@ from __future__ import annotations
 
 import argparse
 import filecmp
-import json
-import platform
-import statistics
 import sys
 import tempfile
 from pathlib import Path
 
-from benchmarks.bench_ingest import RESULTS, _cores, timed
+from benchmarks.bench_ingest import timed
 from benchmarks.bench_simulate import DAYS, TRANSACTIONS_PER_CUSTOMER_DAY
+from benchmarks.report import machine, medians, peaks, save
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "benchmarks" / "data"
@@ -118,23 +116,19 @@ def main() -> None:
                 f"run {attempt}: baseline {runs['baseline'][-1]}, tipflow {runs['tipflow'][-1]}",
                 flush=True,
             )
-    median = {name: statistics.median(s for s, _ in values) for name, values in runs.items()}
-    peak = {name: max(gb for _, gb in values) for name, values in runs.items()}
+    median = medians(runs)
     result = {
-        "machine": f"{platform.machine()}, {platform.processor() or 'cpu'}, "
-        f"{_cores()} cores, {platform.python_version()}",
+        "machine": machine(),
         "transactions": rows,
         "repeat": args.repeat,
         "median_seconds": {k: round(v, 2) for k, v in median.items()},
         "ratio_tipflow_to_baseline": round(median["tipflow"] / median["baseline"], 2),
         "ratio_tipflow_to_narrow_baseline": round(median["tipflow"] / median["narrow"], 2),
-        "peak_memory_gb": {k: round(v, 2) for k, v in peak.items()},
+        "peak_memory_gb": peaks(runs),
         "identical_results_run_to_run": identical,
         "runs": runs,
     }
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / f"screen-{args.transactions}.json").write_text(json.dumps(result, indent=2) + "\n")
-    print(json.dumps({k: v for k, v in result.items() if k != "runs"}, indent=2))
+    save(f"screen-{args.transactions}", result)
 
 
 if __name__ == "__main__":
