@@ -77,11 +77,8 @@ def to_spark(
 
 @lru_cache(maxsize=4096)
 def _translate(sql: str) -> SparkStatements:
-    text = sql
-    for pattern, replacement in _HINTS:
-        text = pattern.sub(replacement, text)
     try:
-        tree = _parse(text, read="duckdb")
+        tree = _parse(_without_hints(sql), read="duckdb")
     except sqlglot.errors.ParseError as error:
         raise UnsupportedStatement(f"cannot read this statement for Spark: {error}") from error
     tree = tree.transform(rewrite_ordered_aggregates).transform(_replace_functions)
