@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 
-from tests.support.spark import SPARK_TEST_SETTINGS, skip_without_spark
 from tipflow.detect.screen import screen_dataset
 
 START = datetime(2024, 3, 1, 9, 0)
@@ -174,32 +173,25 @@ def _write(path: Path, columns: list[str], rows: list[dict[str, str]]) -> None:
             writer.writerow(dict.fromkeys(columns, "") | row)  # unknown keys raise
 
 
-def _screen(data: Dataset, tmp_path: Path, engine: str) -> Path:
-    """Write ``data`` and screen it on ``engine``; the results folder."""
+def _screen(data: Dataset, tmp_path: Path) -> Path:
+    """Write ``data`` and screen it; the results folder."""
     results = tmp_path / "results"
-    spark = SPARK_TEST_SETTINGS if engine == "spark" else None
-    if spark is not None:
-        skip_without_spark()
-    screen_dataset(data.write(tmp_path / "data"), results, engine=engine, spark=spark)
+    screen_dataset(data.write(tmp_path / "data"), results)
     return results
 
 
-def screen_evidence(
-    data: Dataset, tmp_path: Path, engine: str = "duckdb"
-) -> dict[tuple[str, str], dict[str, object]]:
-    """Write ``data``, screen it (on ``engine``), and return its evidence by (account,
-    indicator)."""
-    results = _screen(data, tmp_path, engine)
+def screen_evidence(data: Dataset, tmp_path: Path) -> dict[tuple[str, str], dict[str, object]]:
+    """Write ``data``, screen it, and return its evidence by (account, indicator)."""
+    results = _screen(data, tmp_path)
     table = pq.read_table(results / "evidence.parquet").to_pylist()
     return {(row["account_id"], row["indicator_id"]): row for row in table}
 
 
 def screen_flags(
-    data: Dataset, tmp_path: Path, engine: str = "duckdb"
+    data: Dataset, tmp_path: Path
 ) -> tuple[dict[str, bool], dict[tuple[str, str], float]]:
-    """Write ``data``, screen it (on ``engine``), and return who is flagged and each evidence
-    row's value."""
-    results = _screen(data, tmp_path, engine)
+    """Write ``data``, screen it, and return who is flagged and each evidence row's value."""
+    results = _screen(data, tmp_path)
     with (results / "accounts.csv").open(encoding="utf-8", newline="") as handle:
         flagged = {row["account_id"]: row["flagged"] == "true" for row in csv.DictReader(handle)}
     table = pq.read_table(results / "evidence.parquet").to_pylist()

@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import duckdb
-import pytest
 
 from tests.detect.dataset_builder import Dataset, screen_evidence, screen_flags
 from tipflow.detect.schema import Tuning
@@ -150,8 +149,7 @@ def test_listed_accounts_match_however_written_and_their_payers_are_tied(tmp_pat
     assert (once, "GEN-10") not in evidence
 
 
-@pytest.mark.parametrize("engine", ["duckdb", pytest.param("spark", marks=pytest.mark.spark)])
-def test_workers_housed_at_an_alerted_storefront_are_alerted(tmp_path: Path, engine: str) -> None:
+def test_workers_housed_at_an_alerted_storefront_are_alerted(tmp_path: Path) -> None:
     """NET-08 with NET-02: registered alone in the building of an alerted business (here
     listed by police), of another surname, barely banking - a worker of catalogue T3 step 4.
     The same rooms above a business nobody alerted on are just an address."""
@@ -172,7 +170,7 @@ def test_workers_housed_at_an_alerted_storefront_are_alerted(tmp_path: Path, eng
         data.pay(day=1, amount=40, channel="cash", target=account)
     data.watchlist.append({"entry_id": "W1", "kind": "account", "value": spa,
                            "note": "storefront in a police operation"})  # fmt: skip
-    flagged, evidence = screen_flags(data, tmp_path, engine)
+    flagged, evidence = screen_flags(data, tmp_path)
     assert flagged[spa]
     for worker in housed:
         assert (worker, "NET-08") in evidence and flagged[worker]

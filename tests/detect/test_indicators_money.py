@@ -6,8 +6,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from tests.detect.dataset_builder import Dataset, screen_evidence
 
 
@@ -24,8 +22,7 @@ def test_structuring_in_one_week(tmp_path: Path) -> None:
     assert (honest, "ML-02") not in evidence
 
 
-@pytest.mark.parametrize("engine", ["duckdb", pytest.param("spark", marks=pytest.mark.spark)])
-def test_money_that_comes_back_is_a_cycle_a_chain_is_not(tmp_path: Path, engine: str) -> None:
+def test_money_that_comes_back_is_a_cycle_a_chain_is_not(tmp_path: Path) -> None:
     data = Dataset()
     ring = [data.person(f"r{i}", name) for i, name in enumerate(["Al Roe", "Bea Cole", "Cy Dunn"])]
     chain = [data.person(f"c{i}", name) for i, name in enumerate(["Di Fox", "Ed Gill", "Flo Hart"])]
@@ -38,7 +35,7 @@ def test_money_that_comes_back_is_a_cycle_a_chain_is_not(tmp_path: Path, engine:
     slow = [data.person(f"s{i}", name) for i, name in enumerate(["Gus Ivy", "Hal Joy"])]
     data.pay(day=1.0, amount=5000, channel="ach", source=slow[0], target=slow[1])
     data.pay(day=20.0, amount=5000, channel="ach", source=slow[1], target=slow[0])
-    evidence = screen_evidence(data, tmp_path, engine)
+    evidence = screen_evidence(data, tmp_path)
     for account in ring:
         assert evidence[(account, "FLOW-04")]["value"] == 3.0
         assert closing in evidence[(account, "FLOW-04")]["transaction_ids"]  # type: ignore[operator]

@@ -6,13 +6,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from tests.detect.dataset_builder import Dataset, screen_evidence, screen_flags
 
 
-@pytest.mark.parametrize("engine", ["duckdb", pytest.param("spark", marks=pytest.mark.spark)])
-def test_lodging_circuit_fires_across_cities_not_in_one(tmp_path: Path, engine: str) -> None:
+def test_lodging_circuit_fires_across_cities_not_in_one(tmp_path: Path) -> None:
     data = Dataset()
     mover = data.person("mover", "Ann Lee")
     stayer = data.person("stayer", "Bo Chan")
@@ -35,7 +32,7 @@ def test_lodging_circuit_fires_across_cities_not_in_one(tmp_path: Path, engine: 
             merchant_category_code="7011",
             city="Denver",
         )
-    evidence = screen_evidence(data, tmp_path, engine)
+    evidence = screen_evidence(data, tmp_path)
     hit = evidence[(mover, "HT-SEX-03")]
     assert hit["value"] == 5 and hit["threshold"] == 4
     assert len(hit["transaction_ids"]) == 5

@@ -1,11 +1,12 @@
 """Runs every indicator of the library on the workspace and writes the ``evidence`` table.
 
-A window measure runs as one filtered ``GROUP BY account, window`` over ``legs`` (only the legs
+A window measure is one filtered ``GROUP BY account, window`` over ``legs`` (only the legs
 it looks at, aggregates only); each account's best window that fires is kept, and only for
 those windows are the evidence transactions listed. (One combined pass with an aggregate
 FILTER per indicator was measured six times slower: DuckDB evaluates every filtered DISTINCT
-aggregate over every row.) Query measures run one by one. Nothing loops over accounts or
-transactions in Python.
+aggregate over every row.) A query measure is its own query. Every indicator is one
+``INSERT`` of evidence rows (on Spark each statement costs a job and a file commit, so no
+temporary tables between). Nothing loops over accounts or transactions in Python.
 
 ``evidence``: one row per (account, indicator) that fired: ``value`` (the best window's
 figure), ``threshold``, ``transaction_ids`` (at most 50, oldest first) and ``detail``.
@@ -35,7 +36,10 @@ CREATE OR REPLACE TABLE evidence (
 def run_indicators(
     con: Workspace, library: Library, start: str, progress: ProgressSink | None = None
 ) -> None:
-    """Fill ``evidence`` from ``legs`` and the profile tables (all but the network context)."""
+    """Fill ``evidence`` from ``legs`` and the profile tables (all but the network context).
+
+    Each indicator is one ``INSERT``; second-pass indicators, which read other indicators'
+    evidence, after those they read."""
     sink = progress or SilentProgress()
     con.execute(_EVIDENCE_DDL)
     windowed: list[Indicator] = []
@@ -47,35 +51,29 @@ def run_indicators(
             windowed.append(indicator)
         else:
             queries.append(indicator)
-    total = len(windowed) + len(queries)
-    done = 0
-    sink.start("indicators")
-    for indicator in windowed:
-        context = QueryContext(library.reference, indicator.spec.window_days, start)
-        _run_window_indicator(con, indicator, context)
-        done += 1
-        sink.update("indicators", 100.0 * done / total)
     queries.sort(key=run_order(queries))
-    for indicator in queries:
-        context = QueryContext(library.reference, indicator.spec.window_days, start)
-        _run_query(con, indicator, context)
-        done += 1
-        sink.update("indicators", 100.0 * done / total)
+    sink.start("indicators")
+    for done, indicator in enumerate([*windowed, *queries], start=1):
+        rows = _window_select if isinstance(indicator.measure, WindowMeasure) else _query_select
+        con.execute(f"INSERT INTO evidence {rows(indicator, _context(library, indicator, start))}")
+        sink.update("indicators", 100.0 * done / (len(windowed) + len(queries)))
     sink.finish("indicators")
 
 
 def run_context_indicators(con: Workspace, library: Library, start: str) -> None:
     """(Re)compute the evidence of indicators that read a scoring (``account_scores``, ``ties``)."""
-    ids = [i.spec.id for i in library.indicators.values() if _after_scoring(i)]
-    if ids:
-        con.execute(
-            "DELETE FROM evidence WHERE indicator_id IN ("
-            + ", ".join(sql_string(i) for i in ids)
-            + ")"
-        )
-    for indicator in library.indicators.values():
-        if _after_scoring(indicator):
-            _run_query(con, indicator, QueryContext(library.reference, None, start))
+    context_indicators = [i for i in library.indicators.values() if _after_scoring(i)]
+    if not context_indicators:
+        return
+    ids = ", ".join(sql_string(i.spec.id) for i in context_indicators)
+    con.execute(f"DELETE FROM evidence WHERE indicator_id IN ({ids})")
+    context = QueryContext(library.reference, None, start)
+    for indicator in context_indicators:
+        con.execute(f"INSERT INTO evidence {_query_select(indicator, context)}")
+
+
+def _context(library: Library, indicator: Indicator, start: str) -> QueryContext:
+    return QueryContext(library.reference, indicator.spec.window_days, start)
 
 
 def run_order(queries: list[Indicator]) -> Callable[[Indicator], int]:
@@ -102,31 +100,32 @@ def _after_scoring(indicator: Indicator) -> bool:
     return isinstance(indicator.measure, QueryMeasure) and indicator.measure.after_scoring
 
 
-def _run_query(con: Workspace, indicator: Indicator, context: QueryContext) -> None:
+def _query_select(indicator: Indicator, context: QueryContext) -> str:
+    """The evidence rows of a query measure: its accounts at or over the threshold, each with
+    its best row's transactions and detail."""
     measure = indicator.measure
     assert isinstance(measure, QueryMeasure)
     spec = indicator.spec
-    con.execute(
-        f"""
-        INSERT INTO evidence
-        SELECT account_id, {sql_string(spec.id)}, round(max(value), 6), {spec.threshold},
+    return f"""
+        SELECT account_id, {sql_string(spec.id)} AS indicator_id, round(max(value), 6) AS value,
+               {spec.threshold} AS threshold,
                coalesce(first(transaction_ids ORDER BY value DESC, detail, transaction_ids),
                         [])
-                 [1:{MAX_EVIDENCE_TRANSACTIONS}],
-               first(detail ORDER BY value DESC, detail, transaction_ids)
+                 [1:{MAX_EVIDENCE_TRANSACTIONS}] AS transaction_ids,
+               first(detail ORDER BY value DESC, detail, transaction_ids) AS detail
         FROM ({measure.query(indicator.parameters, context)}) q
         WHERE value >= {spec.threshold} AND account_id IS NOT NULL
           AND account_id IN (SELECT a.account_id FROM account_profile a
                              WHERE {applies_on_profile(spec.applies_to, "a", context.reference)})
         GROUP BY account_id
         """
-    )
 
 
-def _run_window_indicator(con: Workspace, indicator: Indicator, context: QueryContext) -> None:
-    """Aggregate the indicator's legs per (account, window), only the figures its value and
-    gates need; keep each account's best window that fires; then, for those windows only,
-    compute the figures its detail names and list its evidence transactions."""
+def _window_select(indicator: Indicator, context: QueryContext) -> str:
+    """The evidence rows of a window measure: aggregate the indicator's legs per (account,
+    window), only the figures its value and gates need; keep each account's best window that
+    fires (``f``); then, for those windows only, compute the figures its detail names and
+    list its evidence transactions."""
     measure = indicator.measure
     assert isinstance(measure, WindowMeasure)
     params, reference, spec = indicator.parameters, context.reference, indicator.spec
@@ -138,33 +137,25 @@ def _run_window_indicator(con: Workspace, indicator: Indicator, context: QueryCo
     detail = Template(measure.detail(params)).substitute(names)
     needed = [name for name in aggregates if names[name] in value or names[name] in gate]
     window = context.window_of("ts")
-    con.execute(
-        f"""
-        CREATE OR REPLACE TEMP TABLE window_fired AS
-        SELECT account_id, w, round(({value})::DOUBLE, 6) AS value
-        FROM (SELECT account_id, {window} AS w, {_columns(aggregates, names, needed)}
-              FROM legs WHERE {match} GROUP BY account_id, w)
-        WHERE ({value}) >= {spec.threshold} AND ({gate})
-        QUALIFY row_number() OVER (PARTITION BY account_id ORDER BY value DESC, w) = 1
-        """
-    )
-    con.execute(
-        f"""
-        INSERT INTO evidence
-        SELECT account_id, {sql_string(spec.id)}, value, {spec.threshold}, transaction_ids,
-               {detail}
+    return f"""
+        SELECT account_id, {sql_string(spec.id)} AS indicator_id, value,
+               {spec.threshold} AS threshold, transaction_ids, {detail} AS detail
         FROM (
           SELECT f.account_id, f.value, {_columns(aggregates, names, list(aggregates))},
                  list(transaction_id ORDER BY ts, transaction_id)[1:{MAX_EVIDENCE_TRANSACTIONS}]
                    AS transaction_ids
-          FROM window_fired f JOIN legs l
-            ON l.account_id = f.account_id AND {context.window_of("l.ts")} = f.w
+          FROM (
+            SELECT account_id, w, round(({value})::DOUBLE, 6) AS value
+            FROM (SELECT account_id, {window} AS w, {_columns(aggregates, names, needed)}
+                  FROM legs WHERE {match} GROUP BY account_id, w)
+            WHERE ({value}) >= {spec.threshold} AND ({gate})
+            QUALIFY row_number() OVER (PARTITION BY account_id ORDER BY value DESC, w) = 1
+          ) f
+          JOIN legs l ON l.account_id = f.account_id AND {context.window_of("l.ts")} = f.w
           WHERE {match}
           GROUP BY f.account_id, f.value
         )
         """
-    )
-    con.execute("DROP TABLE window_fired")
 
 
 def _columns(aggregates: dict[str, str], names: dict[str, str], wanted: list[str]) -> str:
