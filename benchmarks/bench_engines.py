@@ -13,20 +13,22 @@ Run from the repository root (after README command 2):
 * agreement: ``tipflow compare`` of each Spark result with DuckDB's (same flags, networks,
   typologies and evidence; scores within 1e-6).
 
-Runs alternate; the report gives medians, ratios to DuckDB, peak memory of the largest process
-(the JVM for Spark) and the agreement, to stdout and ``benchmarks/results/engines-<N>.json``.
+Runs alternate; the report gives medians, ratios to DuckDB, peak memory (of the whole process
+tree: a Spark run's JVM included) and the agreement, to stdout and
+``benchmarks/results/engines-<N>.json`` (written after every run, so a long session that is
+cut short keeps what it measured).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tempfile
 from pathlib import Path
 
-from benchmarks.bench_ingest import timed
 from benchmarks.bench_screen import ensure_world
-from benchmarks.report import machine, medians, peaks, save
+from benchmarks.report import machine, medians, peaks, save, timed_tree
 from tipflow.detect.agreement import compare_results
 
 
@@ -52,21 +54,33 @@ def main() -> None:
                 if engine != "duckdb":
                     master = engine.removeprefix("spark-")
                     command += ["--engine", "spark", "--spark-master", master]
-                runs[engine].append(timed(command))
+                runs[engine].append(timed_tree(command))
                 print(f"run {attempt} {engine}: {runs[engine][-1]}", flush=True)
                 if engine != "duckdb":
                     duckdb_out = Path(scratch) / f"duckdb-{attempt}"
                     agreement[engine] = compare_results(duckdb_out, out).as_dict()
-    median = medians(runs)
+                _save(args, rows, runs, agreement)
+
+
+def _save(
+    args: argparse.Namespace,
+    rows: int,
+    runs: dict[str, list[tuple[float, float]]],
+    agreement: dict[str, dict[str, object]],
+) -> None:
+    """The report of the runs so far (every engine with at least one run)."""
+    done = {engine: values for engine, values in runs.items() if values}
+    median = medians(done)
     result = {
         "machine": machine(),
         "transactions": rows,
         "repeat": args.repeat,
+        "spark_driver_memory": os.environ.get("TIPFLOW_SPARK_DRIVER_MEMORY", "4g"),
         "median_seconds": {k: round(v, 2) for k, v in median.items()},
         "ratio_to_duckdb": {k: round(v / median["duckdb"], 2) for k, v in median.items()},
-        "peak_memory_gb": peaks(runs),
+        "peak_memory_gb": peaks(done),
         "agreement_with_duckdb": agreement,
-        "runs": runs,
+        "runs": done,
     }
     save(f"engines-{args.transactions}", result)
 
