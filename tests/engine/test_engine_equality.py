@@ -19,6 +19,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from tests.support.spark import SPARK_TEST_SETTINGS, skip_without_spark
+from tipflow.detect.agreement import compare_results
 from tipflow.detect.screen import screen_dataset
 from tipflow.simulate import load_world_config, simulate
 
@@ -44,6 +45,7 @@ class Screened:
     """A results folder, read."""
 
     def __init__(self, out: Path) -> None:
+        self.folder = out
         self.accounts = _csv(out / "accounts.csv", "account_id")
         self.networks = _csv(out / "networks.csv", "network_id")
         self.evidence = _evidence(out / "evidence.parquet")
@@ -159,3 +161,9 @@ def test_same_explanations(screened: dict[str, Screened]) -> None:
         and spark.accounts[account]["explanation"] != row["explanation"]
     }
     assert not explanations, explanations
+
+
+def test_tipflow_compare_finds_them_in_agreement(screened: dict[str, Screened]) -> None:
+    """What an institution runs when it moves to Spark says the same as the checks above."""
+    agreement = compare_results(screened["duckdb"].folder, screened["spark"].folder)
+    assert agreement.agrees, agreement.as_dict()

@@ -40,7 +40,8 @@ totals AS (
   FROM account_profile a LEFT JOIN credits c USING (account_id)
 ),
 groups AS (
-  SELECT peer_group, quantile_cont(total, {p.percentile}) AS high, count(*) AS peers
+  -- in DOUBLE: DuckDB's quantile of a DECIMAL is rounded to its scale, Spark's is not
+  SELECT peer_group, quantile_cont(total::DOUBLE, {p.percentile}) AS high, count(*) AS peers
   FROM totals GROUP BY peer_group HAVING count(*) >= {p.min_peers}
 )
 SELECT t.account_id, t.total / greatest(g.high, 1) AS value, []::VARCHAR[] AS transaction_ids,
