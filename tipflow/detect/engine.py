@@ -5,8 +5,8 @@ it looks at, aggregates only); each account's best window that fires is kept, an
 those windows are the evidence transactions listed. (One combined pass with an aggregate
 FILTER per indicator was measured six times slower: DuckDB evaluates every filtered DISTINCT
 aggregate over every row.) A query measure is its own query. Every indicator is one
-``INSERT`` of evidence rows (on Spark each statement costs a job and a file commit, so no
-temporary tables between). Nothing loops over accounts or transactions in Python.
+``INSERT`` of evidence rows, with no temporary table between (on Spark a table is Parquet
+files written, committed and read back). Nothing loops over accounts or transactions in Python.
 
 ``evidence``: one row per (account, indicator) that fired: ``value`` (the best window's
 figure), ``threshold``, ``transaction_ids`` (at most 50, oldest first) and ``detail``.
