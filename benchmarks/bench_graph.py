@@ -19,14 +19,14 @@ from __future__ import annotations
 
 import argparse
 import json
-import platform
 import sys
 import tempfile
 from pathlib import Path
 
-from benchmarks.bench_ingest import RESULTS, _cores, timed
+from benchmarks.bench_ingest import timed
 from benchmarks.bench_screen import simulate_once
 from benchmarks.bench_simulate import TRANSACTIONS_PER_CUSTOMER_DAY
+from benchmarks.report import machine, save
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "benchmarks" / "data"
@@ -61,7 +61,7 @@ def main() -> None:
         networks = sum(1 for _ in (out / "networks.csv").open("rb")) - 1
     stages = run["stage_seconds"]
     result = {
-        "machine": f"{platform.machine()}, {_cores()} cores, {platform.python_version()}",
+        "machine": machine(),
         "rows": rows,
         "screen_seconds": seconds,
         "graph_seconds": round(sum(stages.get(name, 0.0) for name in GRAPH_STAGES), 2),
@@ -69,10 +69,7 @@ def main() -> None:
         "peak_memory_gb": round(peak, 2),
         "networks": networks,
     }
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    name = f"graph-{args.transactions}-{args.accounts}.json"
-    (RESULTS / name).write_text(json.dumps(result, indent=2) + "\n", "utf-8")
-    print(json.dumps(result, indent=2))
+    save(f"graph-{args.transactions}-{args.accounts}", result)
 
 
 if __name__ == "__main__":

@@ -29,7 +29,6 @@ from benchmarks.report import machine, medians, peaks, save
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "benchmarks" / "data"
-RESULTS = REPO / "benchmarks" / "results"
 
 BASELINE = (
     "import duckdb, sys; con = duckdb.connect(sys.argv[2]); "
@@ -104,12 +103,6 @@ def main() -> None:
         "runs": runs,
     }
     save(f"ingest-{args.transactions}", result)
-
-
-def _cores() -> int:
-    import os
-
-    return os.cpu_count() or 1
 
 
 if __name__ == "__main__":

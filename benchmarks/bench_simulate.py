@@ -17,8 +17,6 @@ Runs alternate; the report gives medians, ratios and peak memory, to stdout and 
 from __future__ import annotations
 
 import argparse
-import json
-import platform
 import statistics
 import sys
 import tempfile
@@ -30,9 +28,9 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 
 from benchmarks.bench_ingest import timed
+from benchmarks.report import machine, save
 
 REPO = Path(__file__).resolve().parents[1]
-RESULTS = REPO / "benchmarks" / "results"
 #: Transactions per customer per day in the default world (measured: about 1.2).
 TRANSACTIONS_PER_CUSTOMER_DAY = 1.2
 DAYS = 180
@@ -103,7 +101,7 @@ def main() -> None:
             print(f"run {attempt}: {latest}", flush=True)
     median = {name: statistics.median(values) for name, values in runs.items()}
     result = {
-        "machine": f"{platform.machine()}, {platform.python_version()}",
+        "machine": machine(),
         "customers": customers,
         "days": DAYS,
         "transactions": rows,
@@ -113,9 +111,7 @@ def main() -> None:
         "peak_memory_gb_tipflow": round(max(peak_gb), 2),
         "runs": runs,
     }
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / f"simulate-{args.transactions}.json").write_text(json.dumps(result, indent=2) + "\n")
-    print(json.dumps({k: v for k, v in result.items() if k != "runs"}, indent=2))
+    save(f"simulate-{args.transactions}", result)
 
 
 if __name__ == "__main__":
